@@ -1,0 +1,49 @@
+/**
+ * Completion markers: a stage writes `<outputDir>/_SUCCESS.json` last, holding a fingerprint of
+ * its inputs and of the options that shape its output. A rerun skips the stage only when the
+ * marker exists and both fingerprints match; a stage that died leaves no marker and is redone.
+ */
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { stableHash, writeJsonAtomic } from "./io.ts";
+
+export const MARKER_FILE = "_SUCCESS.json";
+
+export interface Marker {
+  stage: string;
+  version: string;
+  input_fingerprint: string;
+  options_fingerprint: string;
+  finished_at: string;
+}
+
+export function optionsFingerprint(options: unknown): string {
+  return stableHash(JSON.stringify(options));
+}
+
+export function readMarker(outputDir: string): Marker | null {
+  try {
+    return JSON.parse(readFileSync(join(outputDir, MARKER_FILE), "utf8")) as Marker;
+  } catch {
+    return null;
+  }
+}
+
+export function markerMatches(outputDir: string, expected: Omit<Marker, "finished_at">): boolean {
+  const m = readMarker(outputDir);
+  return (
+    m !== null &&
+    m.stage === expected.stage &&
+    m.version === expected.version &&
+    m.input_fingerprint === expected.input_fingerprint &&
+    m.options_fingerprint === expected.options_fingerprint
+  );
+}
+
+export function writeMarker(outputDir: string, m: Omit<Marker, "finished_at">): void {
+  writeJsonAtomic(join(outputDir, MARKER_FILE), { ...m, finished_at: new Date().toISOString() });
+}
+
+export function clearMarker(outputDir: string): void {
+  rmSync(join(outputDir, MARKER_FILE), { force: true });
+}

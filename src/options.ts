@@ -1,0 +1,178 @@
+/**
+ * The typed options of every command, built once in main.ts from argv/env and passed down.
+ * Value parsers live here so the rules are table-testable without spawning the CLI.
+ */
+import type { LogFormat } from "./log.ts";
+import type { ProgressOptions } from "./progress.ts";
+
+export type StageName = "scrape" | "extract" | "pairs" | "prepare";
+export const STAGES: readonly StageName[] = ["scrape", "extract", "pairs", "prepare"];
+
+export interface GlobalOptions {
+  dataDir: string;
+  threads: number;
+  seed: number;
+  force: boolean;
+  logFormat: LogFormat;
+  quiet: boolean;
+  verbose: boolean;
+}
+
+export type LicenseFilter = { kind: "any" } | { kind: "list"; ids: string[] };
+
+export interface ScrapeOptions {
+  source: "github" | "sample";
+  maxRepos: number;
+  minStars: number;
+  minSizeKb: number;
+  maxSizeMb: number;
+  pushedSince: string; // ISO date (YYYY-MM-DD)
+  includeForks: boolean;
+  includeArchived: boolean;
+  licenses: LicenseFilter;
+  githubToken: string | null;
+  githubApiUrl: string;
+  reposFile: string | null;
+  queriesFile: string | null;
+  cloneConcurrency: number;
+  cloneTimeoutSec: number;
+  keepGit: boolean;
+}
+
+export interface ExtractOptions {
+  reposDir: string | null; // null = <dataDir>/repos
+  maxFileBytes: number;
+}
+
+export interface PairsOptions {
+  minTargetLines: number;
+  maxTargetLines: number;
+  excludeTests: boolean;
+}
+
+export type OutputFormat = "default" | "messages" | "prompt-completion";
+
+export interface PrepareOptions {
+  sampleSize: number | null;
+  nearDupThreshold: number;
+  minhashPerms: number;
+  writeClusters: boolean;
+  maxInputTokens: number;
+  maxTargetTokens: number;
+  tokenizer: "bpe" | "chars4";
+  minQuality: number;
+  maxPerType: number | null; // null = a multiple of the median type count
+  split: [number, number, number];
+  format: OutputFormat;
+}
+
+/** What every stage receives besides its own options. */
+export interface RunContext {
+  global: GlobalOptions;
+  progress: ProgressOptions;
+  signal: AbortSignal;
+  /** The command line, for dataset cards and stats (already stripped of secrets). */
+  commandLine: string;
+}
+
+export const PERMISSIVE_LICENSES = [
+  "MIT",
+  "Apache-2.0",
+  "BSD-2-Clause",
+  "BSD-3-Clause",
+  "ISC",
+  "MPL-2.0",
+  "Unlicense",
+  "0BSD",
+  "CC0-1.0",
+  "Zlib",
+];
+
+export class OptionValueError extends Error {}
+
+export function parseIntStrict(value: string, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new OptionValueError(`${what} must be a whole number, got "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) {
+    throw new OptionValueError(
+      `${what} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`}, got ${n}`,
+    );
+  }
+  return n;
+}
+
+export function parseFloatInRange(value: string, what: string, min: number, max: number): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new OptionValueError(`${what} must be a number, got "${value}"`);
+  if (n < min || n > max) throw new OptionValueError(`${what} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function parseBool(value: string, what: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (["true", "yes", "1", "on"].includes(v)) return true;
+  if (["false", "no", "0", "off"].includes(v)) return false;
+  throw new OptionValueError(`${what} must be true or false, got "${value}"`);
+}
+
+export function parseDate(value: string, what: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new OptionValueError(`${what} must be a date like 2024-01-31, got "${value}"`);
+  }
+  return value;
+}
+
+export function parseSplit(value: string): [number, number, number] {
+  const parts = value.split(",").map((p) => p.trim());
+  if (parts.length !== 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) {
+    throw new OptionValueError(`--split must be three numbers like 90,5,5, got "${value}"`);
+  }
+  const nums = parts.map(Number) as [number, number, number];
+  const total = nums[0] + nums[1] + nums[2];
+  if (Math.abs(total - 100) > 1e-9) throw new OptionValueError(`--split must add up to 100, got ${total}`);
+  if (nums[0] <= 0) throw new OptionValueError(`--split needs a train share above 0`);
+  return nums;
+}
+
+export function parseLicenses(value: string): LicenseFilter {
+  const v = value.trim();
+  if (v === "" ) throw new OptionValueError(`--licenses must be any, permissive or a comma list of SPDX ids`);
+  if (v.toLowerCase() === "any") return { kind: "any" };
+  if (v.toLowerCase() === "permissive") return { kind: "list", ids: [...PERMISSIVE_LICENSES] };
+  const ids = v.split(",").map((s) => s.trim()).filter(Boolean);
+  if (ids.some((id) => !/^[A-Za-z0-9.+-]+$/.test(id))) {
+    throw new OptionValueError(`--licenses: "${value}" is not a comma list of SPDX ids (e.g. MIT,Apache-2.0)`);
+  }
+  return { kind: "list", ids };
+}
+
+export function parseChoice<T extends string>(value: string, what: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new OptionValueError(`${what} must be one of ${choices.join(", ")}, got "${value}"`);
+}
+
+/** Three years before `now`, as YYYY-MM-DD: the default for --pushed-since. */
+export function defaultPushedSince(now: Date): string {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() - 3);
+  return d.toISOString().slice(0, 10);
+}
+
+export const DEFAULTS = {
+  seed: 42,
+  maxRepos: 500,
+  minStars: 5,
+  minSizeKb: 10,
+  maxSizeMb: 500,
+  githubApiUrl: "https://api.github.com",
+  cloneConcurrency: 4,
+  cloneTimeoutSec: 600,
+  maxFileBytes: 1_000_000,
+  minTargetLines: 3,
+  maxTargetLines: 400,
+  nearDupThreshold: 0.7,
+  minhashPerms: 256,
+  maxInputTokens: 1000,
+  maxTargetTokens: 6000,
+  minQuality: 0,
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * A small typed wrapper over piscina. Every stage does its CPU work (parsing, fingerprinting)
+ * through it; IO stays on the main thread. A task either yields a value or a serialised error:
+ * a throwing worker never aborts the run, and a worker that dies is replaced by piscina.
+ */
+import Piscina from "piscina";
+
+/** Worker files live in workers/; main.ts re-points this inside the compiled binary. */
+let workerBase: URL = new URL("../workers/", import.meta.url);
+
+export function setWorkerBase(url: URL): void {
+  workerBase = url;
+}
+
+export function workerUrl(name: string): string {
+  return new URL(`./${name}.ts`, workerBase).href;
+}
+
+/** What crosses the thread boundary when a task fails: plain data, never an Error instance. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; error: SerializedError };
+
+export function serializeError(err: unknown): SerializedError {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: "Error", message: String(err) };
+}
+
+export interface PoolStats {
+  tasks: number;
+  failed: number;
+  threads: number;
+}
+
+export class WorkerPool<Task, Result> {
+  private readonly piscina: Piscina;
+  readonly stats: PoolStats;
+
+  constructor(worker: string, threads: number) {
+    this.piscina = new Piscina({
+      filename: workerUrl(worker),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      // One task at a time per worker: tasks are batches already and the parser is not re-entrant.
+      concurrentTasksPerWorker: 1,
+    });
+    this.stats = { tasks: 0, failed: 0, threads };
+  }
+
+  async run(task: Task): Promise<TaskOutcome<Result>> {
+    this.stats.tasks++;
+    try {
+      return { ok: true, value: (await this.piscina.run(task)) as Result };
+    } catch (err) {
+      this.stats.failed++;
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}

@@ -1,0 +1,2 @@
+import { probe } from "../src/validate/probe.ts";
+export default probe;
