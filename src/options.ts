@@ -176,3 +176,50 @@ export const DEFAULTS = {
   maxTargetTokens: 6000,
   minQuality: 0,
 } as const;
+
+/** The options of every step. */
+export interface PipelineOptions {
+  scrape: ScrapeOptions;
+  extract: ExtractOptions;
+  pairs: PairsOptions;
+  prepare: PrepareOptions;
+}
+
+/** The CLI's defaults as one object: for `validate`, tests and benchmarks (main.ts documents them as flags). */
+export function defaultPipelineOptions(now = new Date()): PipelineOptions {
+  return {
+    scrape: {
+      source: "github",
+      maxRepos: DEFAULTS.maxRepos,
+      minStars: DEFAULTS.minStars,
+      minSizeKb: DEFAULTS.minSizeKb,
+      maxSizeMb: DEFAULTS.maxSizeMb,
+      pushedSince: defaultPushedSince(now),
+      includeForks: false,
+      includeArchived: false,
+      licenses: { kind: "any" },
+      githubToken: null,
+      githubApiUrl: DEFAULTS.githubApiUrl,
+      reposFile: null,
+      queriesFile: null,
+      cloneConcurrency: DEFAULTS.cloneConcurrency,
+      cloneTimeoutSec: DEFAULTS.cloneTimeoutSec,
+      keepGit: false,
+    },
+    extract: { reposDir: null, maxFileBytes: DEFAULTS.maxFileBytes },
+    pairs: { minTargetLines: DEFAULTS.minTargetLines, maxTargetLines: DEFAULTS.maxTargetLines, excludeTests: false },
+    prepare: {
+      sampleSize: null,
+      nearDupThreshold: DEFAULTS.nearDupThreshold,
+      minhashPerms: DEFAULTS.minhashPerms,
+      writeClusters: false,
+      maxInputTokens: DEFAULTS.maxInputTokens,
+      maxTargetTokens: DEFAULTS.maxTargetTokens,
+      tokenizer: "bpe",
+      minQuality: DEFAULTS.minQuality,
+      maxPerType: null,
+      split: [90, 5, 5],
+      format: "default",
+    },
+  };
+}

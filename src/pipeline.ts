@@ -2,21 +2,18 @@
  * Chains the steps. Each step is skipped when its completion marker matches its current inputs and
  * options (unless --force), so an interrupted `kmpdata run` resumes where it stopped.
  */
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { KmpError } from "./errors.ts";
 import { clearMarker, markerMatches, optionsFingerprint, writeMarker } from "./marker.ts";
-import type { ExtractOptions, PairsOptions, PrepareOptions, ScrapeOptions, StageName } from "./options.ts";
+import type { PipelineOptions, StageName } from "./options.ts";
 import type { Stage, StageContext, StageSummary } from "./stage.ts";
 import { scrapeStage } from "./scrape/index.ts";
 import { extractStage } from "./extract/index.ts";
 import { pairsStage } from "./pairs/index.ts";
 import { prepareStage } from "./prepare/index.ts";
 
-export interface PipelineOptions {
-  scrape: ScrapeOptions;
-  extract: ExtractOptions;
-  pairs: PairsOptions;
-  prepare: PrepareOptions;
-}
+export type { PipelineOptions };
 
 export interface StepResult {
   stage: StageName;
@@ -33,6 +30,12 @@ const STEPS: { [K in StageName]: (o: PipelineOptions) => [Stage<unknown>, unknow
   prepare: (o) => [prepareStage as Stage<unknown>, o.prepare],
 };
 
+/** Temp files left by a run that was killed mid-write (atomic writes never leave them otherwise). */
+function removeStaleTemps(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name.includes(".tmp-")) rmSync(join(dir, name), { force: true, recursive: true });
+}
+
 export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): Promise<StepResult> {
   const started = performance.now();
   const outDir = stage.outputDir(ctx.global.dataDir);
@@ -47,6 +50,7 @@ export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): P
     return { stage: stage.name, skipped: true, seconds: 0, summary: null };
   }
   clearMarker(outDir);
+  removeStaleTemps(outDir);
   ctx.log.info(`${stage.name}: starting`);
   const summary = await stage.run(ctx, opts);
   if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", `${stage.name}: interrupted; rerun to resume`);

@@ -1,0 +1,289 @@
+#!/usr/bin/env bun
+/**
+ * kmpdata's command line. The only module that reads argv and env or calls process.exit: it turns
+ * them into one typed options object per step and hands those to the pipeline.
+ */
+import { availableParallelism } from "node:os";
+import { Command, CommanderError, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import pkg from "./package.json" with { type: "json" };
+import { KmpError } from "./src/errors.ts";
+import { Logger } from "./src/log.ts";
+import {
+  DEFAULTS,
+  type ExtractOptions,
+  type GlobalOptions,
+  OptionValueError,
+  type PairsOptions,
+  type PrepareOptions,
+  type ScrapeOptions,
+  STAGES,
+  type StageName,
+  defaultPushedSince,
+  parseBool,
+  parseChoice,
+  parseDate,
+  parseFloatInRange,
+  parseIntStrict,
+  parseLicenses,
+  parseSplit,
+} from "./src/options.ts";
+import { setWorkerBase } from "./src/pool.ts";
+import { checkDataDirWritable } from "./src/datadir.ts";
+import type { StageContext } from "./src/stage.ts";
+import { runPipeline, type PipelineOptions } from "./src/pipeline.ts";
+import { printRunSummary } from "./src/summary.ts";
+import { runValidate } from "./src/validate/index.ts";
+
+// Inside the compiled binary the workers are embedded next to main; point piscina and the pool there.
+if (import.meta.url.startsWith("file:///$bunfs/")) {
+  (globalThis as { __KMPDATA_PISCINA_WORKER__?: string }).__KMPDATA_PISCINA_WORKER__ = new URL(
+    "./workers/piscina-bootstrap.js",
+    import.meta.url,
+  ).pathname;
+  setWorkerBase(new URL("./workers/", import.meta.url));
+}
+
+/** Adapts a value parser of src/options.ts to commander, which prints one line and exits 2. */
+function p<T>(fn: (v: string) => T): (v: string) => T {
+  return (v) => {
+    try {
+      return fn(v);
+    } catch (e) {
+      if (e instanceof OptionValueError) throw new InvalidArgumentError(e.message);
+      throw e;
+    }
+  };
+}
+
+const int = (flag: string, min: number, max?: number) => p((v) => parseIntStrict(v, flag, min, max));
+const bool = (flag: string) => p((v) => parseBool(v, flag));
+
+function globalFlags<C extends Command<any, any, any>>(c: C) {
+  return c
+    .addOption(new Option("--data-dir <dir>", "where every step reads and writes").env("KMP_DATA_DIR").default("data"))
+    .addOption(
+      new Option("--threads <n>", "worker threads for CPU work (parsing, fingerprinting)")
+        .argParser(int("--threads", 1, 1024))
+        .default(availableParallelism(), "number of cores"),
+    )
+    .addOption(new Option("--seed <n>", "seed for every random choice (phrasings, splits, sampling)").argParser(int("--seed", 0)).default(DEFAULTS.seed))
+    .addOption(new Option("--force", "redo steps even when their outputs are up to date").default(false))
+    .addOption(new Option("-q, --quiet", "print nothing but errors (no progress)").default(false))
+    .addOption(new Option("-v, --verbose", "print debug detail").default(false))
+    .addOption(new Option("--log-format <format>", "log lines as text or JSON").choices(["text", "json"] as const).default("text" as const));
+}
+
+function scrapeFlags<C extends Command<any, any, any>>(c: C) {
+  return c
+    .addOption(new Option("--source <source>", "github: search and clone; sample: the embedded sample projects (offline)").choices(["github", "sample"] as const).default("github" as const))
+    .addOption(new Option("--max-repos <n>", "clone at most this many repositories (best-ranked first)").argParser(int("--max-repos", 1)).default(DEFAULTS.maxRepos))
+    .addOption(new Option("--min-stars <n>", "skip repositories with fewer stars").argParser(int("--min-stars", 0)).default(DEFAULTS.minStars))
+    .addOption(new Option("--min-size-kb <n>", "skip repositories smaller than this").argParser(int("--min-size-kb", 0)).default(DEFAULTS.minSizeKb))
+    .addOption(new Option("--max-size-mb <n>", "skip repositories larger than this").argParser(int("--max-size-mb", 1)).default(DEFAULTS.maxSizeMb))
+    .addOption(new Option("--pushed-since <date>", "skip repositories not pushed since (YYYY-MM-DD)").argParser(p((v) => parseDate(v, "--pushed-since"))).default(defaultPushedSince(new Date()), "3 years ago"))
+    .addOption(new Option("--include-forks", "keep forks").default(false))
+    .addOption(new Option("--include-archived", "keep archived repositories").default(false))
+    .addOption(new Option("--licenses <list>", "any, permissive, or a comma list of SPDX ids").argParser(p(parseLicenses)).default(parseLicenses("any"), "any"))
+    .addOption(new Option("--github-token <token>", "GitHub token (raises the API rate limit); never logged or written").env("GITHUB_TOKEN"))
+    .addOption(new Option("--github-api-url <url>", "GitHub API base URL (GitHub Enterprise)").default(DEFAULTS.githubApiUrl))
+    .addOption(new Option("--repos-file <file>", "clone the owner/name or clone URLs listed in FILE instead of searching"))
+    .addOption(new Option("--queries-file <file>", "search queries, one a line, instead of the built-in ones"))
+    .addOption(new Option("--clone-concurrency <n>", "clones at once").argParser(int("--clone-concurrency", 1, 64)).default(DEFAULTS.cloneConcurrency))
+    .addOption(new Option("--clone-timeout <seconds>", "give up on one clone after this long").argParser(int("--clone-timeout", 1)).default(DEFAULTS.cloneTimeoutSec))
+    .addOption(new Option("--keep-git <bool>", "keep each clone's .git folder").argParser(bool("--keep-git")).default(false));
+}
+
+function extractFlags<C extends Command<any, any, any>>(c: C) {
+  return c
+    .addOption(new Option("--repos-dir <dir>", "extract from every project folder in DIR instead of <data-dir>/repos"))
+    .addOption(new Option("--max-file-bytes <n>", "skip source files larger than this").argParser(int("--max-file-bytes", 1)).default(DEFAULTS.maxFileBytes));
+}
+
+function pairsFlags<C extends Command<any, any, any>>(c: C) {
+  return c
+    .addOption(new Option("--min-target-lines <n>", "drop pairs whose target is shorter").argParser(int("--min-target-lines", 1)).default(DEFAULTS.minTargetLines))
+    .addOption(new Option("--max-target-lines <n>", "drop pairs whose target is longer").argParser(int("--max-target-lines", 1)).default(DEFAULTS.maxTargetLines))
+    .addOption(new Option("--exclude-tests", "drop pairs made from test source sets").default(false));
+}
+
+function prepareFlags<C extends Command<any, any, any>>(c: C) {
+  return c
+    .addOption(new Option("--sample-size <n>", "keep this many rows, quality-weighted, without replacement").argParser(int("--sample-size", 1)))
+    .addOption(new Option("--near-dup-threshold <x>", "MinHash Jaccard threshold for near-duplicates").argParser(p((v) => parseFloatInRange(v, "--near-dup-threshold", 0.05, 1))).default(DEFAULTS.nearDupThreshold))
+    .addOption(new Option("--minhash-perms <n>", "MinHash permutations").argParser(int("--minhash-perms", 16, 1024)).default(DEFAULTS.minhashPerms))
+    .addOption(new Option("--write-clusters", "write near-duplicate clusters to final_training/clusters.jsonl").default(false))
+    .addOption(new Option("--max-input-tokens <n>", "drop rows whose input is longer").argParser(int("--max-input-tokens", 1)).default(DEFAULTS.maxInputTokens))
+    .addOption(new Option("--max-target-tokens <n>", "drop rows whose target is longer").argParser(int("--max-target-tokens", 1)).default(DEFAULTS.maxTargetTokens))
+    .addOption(new Option("--tokenizer <name>", "bpe (a real BPE tokenizer) or chars4 (characters / 4)").choices(["bpe", "chars4"] as const).default("bpe" as const))
+    .addOption(new Option("--min-quality <x>", "drop rows scored below this (0..1)").argParser(p((v) => parseFloatInRange(v, "--min-quality", 0, 1))).default(DEFAULTS.minQuality))
+    .addOption(new Option("--max-per-type <n>", "cap rows per pair type (default: 3 × the median type count)").argParser(int("--max-per-type", 1)))
+    .addOption(new Option("--split <train,val,test>", "split percentages").argParser(p(parseSplit)).default([90, 5, 5] as [number, number, number], "90,5,5"))
+    .addOption(new Option("--format <format>", "row format: default (input_text/target_text), messages (chat), prompt-completion").choices(["default", "messages", "prompt-completion"] as const).default("default" as const));
+}
+
+type GlobalFlags = ReturnType<ReturnType<typeof globalFlags>["opts"]>;
+type ScrapeFlags = ReturnType<ReturnType<typeof scrapeFlags>["opts"]>;
+type ExtractFlags = ReturnType<ReturnType<typeof extractFlags>["opts"]>;
+type PairsFlags = ReturnType<ReturnType<typeof pairsFlags>["opts"]>;
+type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags>["opts"]>;
+
+function toGlobal(o: GlobalFlags): GlobalOptions {
+  return { dataDir: o.dataDir, threads: o.threads, seed: o.seed, force: o.force, logFormat: o.logFormat, quiet: o.quiet, verbose: o.verbose };
+}
+
+function toScrape(o: ScrapeFlags): ScrapeOptions {
+  return {
+    source: o.source,
+    maxRepos: o.maxRepos,
+    minStars: o.minStars,
+    minSizeKb: o.minSizeKb,
+    maxSizeMb: o.maxSizeMb,
+    pushedSince: o.pushedSince,
+    includeForks: o.includeForks,
+    includeArchived: o.includeArchived,
+    licenses: o.licenses,
+    githubToken: o.githubToken ?? null,
+    githubApiUrl: o.githubApiUrl.replace(/\/+$/, ""),
+    reposFile: o.reposFile ?? null,
+    queriesFile: o.queriesFile ?? null,
+    cloneConcurrency: o.cloneConcurrency,
+    cloneTimeoutSec: o.cloneTimeout,
+    keepGit: o.keepGit,
+  };
+}
+
+function toExtract(o: ExtractFlags): ExtractOptions {
+  return { reposDir: o.reposDir ?? null, maxFileBytes: o.maxFileBytes };
+}
+
+function toPairs(o: PairsFlags): PairsOptions {
+  return { minTargetLines: o.minTargetLines, maxTargetLines: o.maxTargetLines, excludeTests: o.excludeTests };
+}
+
+function toPrepare(o: PrepareFlags): PrepareOptions {
+  return {
+    sampleSize: o.sampleSize ?? null,
+    nearDupThreshold: o.nearDupThreshold,
+    minhashPerms: o.minhashPerms,
+    writeClusters: o.writeClusters,
+    maxInputTokens: o.maxInputTokens,
+    maxTargetTokens: o.maxTargetTokens,
+    tokenizer: o.tokenizer,
+    minQuality: o.minQuality,
+    maxPerType: o.maxPerType ?? null,
+    split: o.split,
+    format: o.format,
+  };
+}
+
+/** The command line as typed, with any token value hidden, for stats and dataset cards. */
+function redactedCommandLine(argv: string[]): string {
+  const out: string[] = ["kmpdata"];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--github-token") {
+      out.push(a, "***");
+      i++;
+    } else if (a.startsWith("--github-token=")) out.push("--github-token=***");
+    else out.push(a);
+  }
+  return out.join(" ");
+}
+
+function makeContext(g: GlobalOptions, argv: string[], signal: AbortSignal): StageContext {
+  const log = new Logger({ level: g.quiet ? "error" : g.verbose ? "debug" : "info", format: g.logFormat });
+  return { global: g, log, signal, progress: { mode: g.quiet ? "off" : "auto" }, commandLine: redactedCommandLine(argv) };
+}
+
+/** Usage errors are one line: commander's message with its suggestion folded in. */
+function oneLine(text: string): string {
+  return text.split("\n").map((l) => l.trim()).filter(Boolean).join(" ");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on("SIGINT", () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write("\nstopping after the current work (Ctrl-C again to quit at once)…\n");
+    controller.abort();
+  });
+  process.on("SIGTERM", () => controller.abort());
+
+  let exitCode = 0;
+  const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>) => {
+    const global = toGlobal(g);
+    checkDataDirWritable(global.dataDir);
+    const ctx = makeContext(global, argv, controller.signal);
+    const results = await runPipeline(ctx, po as PipelineOptions, only);
+    printRunSummary(ctx, results);
+  };
+
+  const program = globalFlags(new Command("kmpdata"))
+    .description("Turns Kotlin Multiplatform repositories into fine-tuning pairs for code LLMs.\nWith no command: `kmpdata run` (every step).")
+    .version(pkg.version, "-V, --version")
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") });
+
+  const run = prepareFlags(pairsFlags(extractFlags(scrapeFlags(program.command("run", { isDefault: true })))))
+    .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
+    .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
+    .action(async function (o) {
+      const g = this.optsWithGlobals() as unknown as GlobalFlags;
+      const only = o.step ? [o.step] : [...STAGES];
+      await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) });
+    });
+  void run;
+
+  scrapeFlags(program.command("scrape"))
+    .description("search GitHub for KMP repositories, verify and shallow-clone them into <data-dir>/repos")
+    .action(async function (o) {
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["scrape"], { scrape: toScrape(o) });
+    });
+  extractFlags(program.command("extract"))
+    .description("parse every Kotlin file into blocks: <data-dir>/raw_blocks/all_blocks.jsonl")
+    .action(async function (o) {
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["extract"], { extract: toExtract(o) });
+    });
+  pairsFlags(program.command("pairs"))
+    .description("make training pairs from the blocks: <data-dir>/training_pairs/{train,val,test}.jsonl")
+    .action(async function (o) {
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["pairs"], { pairs: toPairs(o) });
+    });
+  prepareFlags(program.command("prepare"))
+    .description("dedup, score, balance, sample and split: <data-dir>/final_training/*.jsonl")
+    .action(async function (o) {
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["prepare"], { prepare: toPrepare(o) });
+    });
+  program
+    .command("validate")
+    .description("check the set-up: data dir, grammar in a worker, GitHub access, and a full run on the embedded sample")
+    .addOption(new Option("--github-token <token>", "GitHub token to check").env("GITHUB_TOKEN"))
+    .addOption(new Option("--github-api-url <url>", "GitHub API base URL").default(DEFAULTS.githubApiUrl))
+    .action(async function (o) {
+      const global = toGlobal(this.optsWithGlobals() as unknown as GlobalFlags);
+      const ctx = makeContext(global, argv, controller.signal);
+      const ok = await runValidate(ctx, { githubToken: o.githubToken ?? null, githubApiUrl: o.githubApiUrl.replace(/\/+$/, "") });
+      if (!ok) exitCode = 1;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with 0; any usage error with 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof KmpError) {
+      process.stderr.write(`kmpdata: ${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`kmpdata: internal error (a bug; please report it with this output):\n${(e as Error)?.stack ?? String(e)}\n`);
+    return 70;
+  }
+  return exitCode;
+}
+
+process.exit(await main(process.argv.slice(2)));

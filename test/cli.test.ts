@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "./support/cli.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "kmpdata-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("usage errors: one line, exit 2, nothing written", () => {
+  test.each([
+    [["--threads", "0"], "--threads must be between 1"],
+    [["run", "--threads", "abc"], "--threads must be a whole number"],
+    [["--sample-size", "-5"], "--sample-size must be at least 1"],
+    [["prepare", "--sample-size", "0"], "--sample-size must be at least 1"],
+    [["--bogus-flag"], "unknown option '--bogus-flag'"],
+    [["run", "--step", "train"], "Allowed choices are scrape, extract, pairs, prepare"],
+    [["--split", "90,5"], "--split must be three numbers"],
+    [["--log-format", "xml"], "Allowed choices are text, json"],
+    [["scrape", "--keep-git", "maybe"], "--keep-git must be true or false"],
+    [["scrape", "--pushed-since", "last-year"], "--pushed-since must be a date"],
+    [["prepare", "--near-dup-threshold", "2"], "--near-dup-threshold must be between"],
+    [["frobnicate", "x"], "error"],
+  ])("%p", async (args, message) => {
+    const dataDir = join(tmp, `d-${args.join("_").replace(/[^a-z0-9]/gi, "")}`);
+    const r = await runCli([...args, "--data-dir", dataDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  test.each([["/etc/hostname/data", "is not a folder"], ["/proc/kmpdata-data", "not writable"]])(
+    "unwritable data dir %p",
+    async (dataDir, message) => {
+      const r = await runCli(["extract", "--data-dir", dataDir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    },
+  );
+});
+
+describe("help and version", () => {
+  test("--help lists every command", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const c of ["run", "scrape", "extract", "pairs", "prepare", "validate", "--data-dir", "--threads", "--seed"]) expect(r.stdout).toContain(c);
+  });
+  test.each([["run"], ["scrape"], ["extract"], ["pairs"], ["prepare"], ["validate"]])("%s --help", async (cmd) => {
+    const r = await runCli([cmd, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: kmpdata ${cmd}`);
+  });
+  test("scrape --help names the token's env var and the seed defaults", async () => {
+    const r = await runCli(["scrape", "--help"]);
+    expect(r.stdout).toContain("GITHUB_TOKEN");
+    expect(r.stdout).toMatch(/--max-repos <n>[\s\S]*default: 500/);
+    expect(r.stdout).toMatch(/--min-stars <n>[\s\S]*default: 5/);
+  });
+  test("--version prints the package version", async () => {
+    const pkg = await Bun.file(join(import.meta.dir, "..", "package.json")).json();
+    const r = await runCli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe("environment", () => {
+  test("KMP_DATA_DIR sets the data dir", async () => {
+    const dataDir = join(tmp, "from-env");
+    const r = await runCli(["run", "--step", "scrape", "--source", "sample", "-q"], { env: { ...process.env, KMP_DATA_DIR: dataDir } });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dataDir, "repos")).length).toBeGreaterThan(0);
+  });
+});
