@@ -4,7 +4,7 @@
  * them into one typed options object per step and hands those to the pipeline.
  */
 import { availableParallelism } from "node:os";
-import { Command, CommanderError, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
 import pkg from "./package.json" with { type: "json" };
 import { KmpError } from "./src/errors.ts";
 import { Logger } from "./src/log.ts";
@@ -58,7 +58,7 @@ function p<T>(fn: (v: string) => T): (v: string) => T {
 const int = (flag: string, min: number, max?: number) => p((v) => parseIntStrict(v, flag, min, max));
 const bool = (flag: string) => p((v) => parseBool(v, flag));
 
-function globalFlags<C extends Command<any, any, any>>(c: C) {
+function globalFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
     .addOption(new Option("--data-dir <dir>", "where every step reads and writes").env("KMP_DATA_DIR").default("data"))
     .addOption(
@@ -73,7 +73,7 @@ function globalFlags<C extends Command<any, any, any>>(c: C) {
     .addOption(new Option("--log-format <format>", "log lines as text or JSON").choices(["text", "json"] as const).default("text" as const));
 }
 
-function scrapeFlags<C extends Command<any, any, any>>(c: C) {
+function scrapeFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
     .addOption(new Option("--source <source>", "github: search and clone; sample: the embedded sample projects (offline)").choices(["github", "sample"] as const).default("github" as const))
     .addOption(new Option("--max-repos <n>", "clone at most this many repositories (best-ranked first)").argParser(int("--max-repos", 1)).default(DEFAULTS.maxRepos))
@@ -93,20 +93,20 @@ function scrapeFlags<C extends Command<any, any, any>>(c: C) {
     .addOption(new Option("--keep-git <bool>", "keep each clone's .git folder").argParser(bool("--keep-git")).default(false));
 }
 
-function extractFlags<C extends Command<any, any, any>>(c: C) {
+function extractFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
     .addOption(new Option("--repos-dir <dir>", "extract from every project folder in DIR instead of <data-dir>/repos"))
     .addOption(new Option("--max-file-bytes <n>", "skip source files larger than this").argParser(int("--max-file-bytes", 1)).default(DEFAULTS.maxFileBytes));
 }
 
-function pairsFlags<C extends Command<any, any, any>>(c: C) {
+function pairsFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
     .addOption(new Option("--min-target-lines <n>", "drop pairs whose target is shorter").argParser(int("--min-target-lines", 1)).default(DEFAULTS.minTargetLines))
     .addOption(new Option("--max-target-lines <n>", "drop pairs whose target is longer").argParser(int("--max-target-lines", 1)).default(DEFAULTS.maxTargetLines))
     .addOption(new Option("--exclude-tests", "drop pairs made from test source sets").default(false));
 }
 
-function prepareFlags<C extends Command<any, any, any>>(c: C) {
+function prepareFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
     .addOption(new Option("--sample-size <n>", "keep this many rows, quality-weighted, without replacement").argParser(int("--sample-size", 1)))
     .addOption(new Option("--near-dup-threshold <x>", "MinHash Jaccard threshold for near-duplicates").argParser(p((v) => parseFloatInRange(v, "--near-dup-threshold", 0.05, 1))).default(DEFAULTS.nearDupThreshold))
@@ -121,11 +121,11 @@ function prepareFlags<C extends Command<any, any, any>>(c: C) {
     .addOption(new Option("--format <format>", "row format: default (input_text/target_text), messages (chat), prompt-completion").choices(["default", "messages", "prompt-completion"] as const).default("default" as const));
 }
 
-type GlobalFlags = ReturnType<ReturnType<typeof globalFlags>["opts"]>;
-type ScrapeFlags = ReturnType<ReturnType<typeof scrapeFlags>["opts"]>;
-type ExtractFlags = ReturnType<ReturnType<typeof extractFlags>["opts"]>;
-type PairsFlags = ReturnType<ReturnType<typeof pairsFlags>["opts"]>;
-type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags>["opts"]>;
+type GlobalFlags = ReturnType<ReturnType<typeof globalFlags<[], {}, {}>>["opts"]>;
+type ScrapeFlags = ReturnType<ReturnType<typeof scrapeFlags<[], {}, {}>>["opts"]>;
+type ExtractFlags = ReturnType<ReturnType<typeof extractFlags<[], {}, {}>>["opts"]>;
+type PairsFlags = ReturnType<ReturnType<typeof pairsFlags<[], {}, {}>>["opts"]>;
+type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags<[], {}, {}>>["opts"]>;
 
 function toGlobal(o: GlobalFlags): GlobalOptions {
   return { dataDir: o.dataDir, threads: o.threads, seed: o.seed, force: o.force, logFormat: o.logFormat, quiet: o.quiet, verbose: o.verbose };
