@@ -1,0 +1,106 @@
+/**
+ * expect_actual: the `expect` declaration (with KDoc), its package and the platform source set to
+ * implement for → the matching `actual` declaration with its body and the imports it needs.
+ * Matched by qualified name + kind (+ parameter types for overloads), one pair per expect × platform.
+ */
+import type { Block } from "../../types.ts";
+import { bodyLines } from "../bodies.ts";
+import type { RepoBlocks } from "../repo.ts";
+import { importLines, neededImports, pick } from "../text.ts";
+import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+
+const KIND_WORD: Record<string, string> = {
+  function: "function",
+  class: "class",
+  interface: "interface",
+  object: "object",
+  property: "property",
+  typealias: "type alias",
+};
+
+function paramKey(b: Block): string {
+  return b.params.map((p) => p.type.replace(/\s+/g, "")).join(",") + (b.receiver ? `@${b.receiver}` : "");
+}
+
+/** An `expect class` may be actualised by a class or a typealias; otherwise kinds must agree. */
+function kindsMatch(expect: Block, actual: Block): boolean {
+  if (expect.kind === actual.kind) return true;
+  return actual.kind === "typealias" && (expect.kind === "class" || expect.kind === "interface" || expect.kind === "object");
+}
+
+/** The actuals of one expect: same qualified name and kind; overloads told apart by parameter types. */
+export function matchActuals(expect: Block, actuals: readonly Block[]): Block[] {
+  const same = actuals.filter((a) => kindsMatch(expect, a));
+  if (expect.kind !== "function") return same;
+  const exact = same.filter((a) => paramKey(a) === paramKey(expect));
+  return exact.length > 0 ? exact : same.filter((a) => a.params.length === expect.params.length);
+}
+
+/** Platform key: an actual for each distinct platform (custom intermediate sets keep their name). */
+function platformKey(b: Block): string {
+  return b.platform === "mixed" || b.platform === "unknown" ? `${b.platform}:${b.source_set}` : b.platform;
+}
+
+const PHRASES = [
+  (what: string, set: string, plat: string) => `Write the \`actual\` implementation of this ${what} for the ${set} source set (${plat}).`,
+  (what: string, set: string, plat: string) => `Implement the following expect ${what} for ${plat} (source set ${set}).`,
+  (what: string, set: string, plat: string) => `Provide the ${plat} \`actual\` for this ${what}, to live in ${set}.`,
+];
+
+export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+  const actualsByName = new Map<string, Block[]>();
+  for (const b of repo.blocks) {
+    if (!b.is_actual || b.parent !== null) continue;
+    const list = actualsByName.get(b.qualified_name);
+    if (list) list.push(b);
+    else actualsByName.set(b.qualified_name, [b]);
+  }
+  for (const expect of repo.blocks) {
+    // Members of an expect class are implicitly expect; the top-level declaration carries the pair.
+    if (!expect.is_expect || expect.parent !== null) continue;
+    const actuals = matchActuals(expect, actualsByName.get(expect.qualified_name) ?? []);
+    if (actuals.length === 0) {
+      skip("expect_actual", "expect_without_actual");
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const actual of actuals) {
+      const key = platformKey(actual);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (actual.kind === "typealias") {
+        // `actual typealias X = platform.Y` has no body to learn from: it only names a class.
+        skip("expect_actual", "typealias_actual");
+        continue;
+      }
+      const what = KIND_WORD[expect.kind] ?? expect.kind;
+      const phrase = PHRASES[pick(cfg.seed, `ea:${expect.id}:${actual.id}`, PHRASES.length)]!;
+      const input = [
+        phrase(what, actual.source_set, actual.platform),
+        `Package: ${expect.package || "(default)"}`,
+        "",
+        expect.code,
+      ].join("\n");
+      const imports = neededImports(actual.imports, actual.code);
+      const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + actual.code;
+      yield {
+        pair_type: "expect_actual",
+        input_text: input,
+        target_text: target,
+        target: actual,
+        sources: [expect, actual],
+        meta: {
+          name: expect.name,
+          qualified_name: expect.qualified_name,
+          kind: expect.kind,
+          expect_path: expect.path,
+          expect_source_set: expect.source_set,
+          actual_source_set: actual.source_set,
+          actual_platform: actual.platform,
+          imports: imports.length,
+        },
+        answerLines: bodyLines(actual),
+      };
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * gradle: a project description derived from a build script's GradleInfo (plugins, KMP targets,
+ * source sets with their key dependencies, Android settings, versions-catalog entries it uses)
+ * → the full build.gradle.kts.
+ */
+import type { GradleInfo } from "../../types.ts";
+import { allLines } from "../bodies.ts";
+import type { RepoBlocks } from "../repo.ts";
+import { listing, pick } from "../text.ts";
+import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+
+/** A dependency as written, with its catalog coordinates when it is a `libs.` alias we could resolve. */
+function describeDependency(dep: string, catalog: ReadonlyMap<string, string | null>): string {
+  const resolved = catalog.get(dep) ?? catalog.get(dep.replace(/^libs\./, ""));
+  return resolved ? `${dep} (${resolved})` : dep;
+}
+
+export function describeGradle(g: GradleInfo, projectPath: string): string[] {
+  const catalog = new Map(g.catalog_refs.map((r) => [r.alias, r.resolved] as const));
+  const out: string[] = [];
+  out.push(`Module: ${projectPath || "(root project)"}${g.is_kmp ? ", a Kotlin Multiplatform module" : ""}.`);
+  if (g.plugins.length) out.push(`Plugins: ${g.plugins.join(", ")}.`);
+  if (g.targets.length) out.push(`Kotlin targets: ${g.targets.join(", ")}.`);
+  const ios = g.targets.filter((t) => t.startsWith("ios"));
+  if (ios.length) out.push(`iOS: builds for ${listing(ios)}.`);
+  const withDeps = g.source_sets.filter((s) => s.dependencies.length > 0);
+  if (withDeps.length) {
+    out.push("Source sets and their dependencies:");
+    for (const s of withDeps) out.push(`- ${s.name}: ${s.dependencies.map((d) => describeDependency(d, catalog)).join(", ")}`);
+  }
+  const bare = g.source_sets.filter((s) => s.dependencies.length === 0).map((s) => s.name);
+  if (bare.length) out.push(`Other source sets configured: ${bare.join(", ")}.`);
+  if (g.android) {
+    const a = g.android;
+    const parts = [a.namespace ? `namespace ${a.namespace}` : "", a.compile_sdk ? `compileSdk ${a.compile_sdk}` : "", a.min_sdk ? `minSdk ${a.min_sdk}` : ""].filter(Boolean);
+    if (parts.length) out.push(`Android: ${parts.join(", ")}.`);
+  }
+  const resolvedRefs = g.catalog_refs.filter((r) => r.resolved);
+  if (resolvedRefs.length) {
+    out.push("Versions catalog (gradle/libs.versions.toml) entries it references:");
+    for (const r of resolvedRefs) out.push(`- ${r.alias} = ${r.resolved}`);
+  }
+  return out;
+}
+
+const OPENERS = [
+  "Write the build.gradle.kts for this Kotlin Multiplatform module.",
+  "Create the Gradle Kotlin DSL build script described below.",
+  "Produce a complete build.gradle.kts matching this project setup.",
+];
+
+export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+  for (const b of repo.blocks) {
+    if (b.kind !== "gradle" || !b.path.endsWith("build.gradle") && !b.path.endsWith("build.gradle.kts")) continue;
+    if (b.dsl !== "kotlin" || !b.gradle) {
+      skip("gradle", "gradle_groovy");
+      continue;
+    }
+    const module = b.path.includes("/") ? b.path.slice(0, b.path.lastIndexOf("/")) : "";
+    const input = [OPENERS[pick(cfg.seed, `gr:${b.id}`, OPENERS.length)]!, ...describeGradle(b.gradle, module)].join("\n");
+    yield {
+      pair_type: "gradle",
+      input_text: input,
+      target_text: b.code,
+      target: b,
+      sources: [b],
+      meta: {
+        module: module || ":",
+        is_kmp: b.gradle.is_kmp,
+        targets: b.gradle.targets,
+        plugins: b.gradle.plugins,
+        catalog_refs: b.gradle.catalog_refs.length,
+      },
+      answerLines: allLines(b.code),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * interface_implementation: an interface (KDoc + the imports it uses) → a class or object of the same
+ * repository whose supertypes resolve to it, with bodies for the interface's members.
+ * A supertype is resolved like the compiler would: fully qualified, explicit import (or alias),
+ * same package, then star imports — never by substring.
+ */
+import type { Block } from "../../types.ts";
+import { bodyLines } from "../bodies.ts";
+import type { RepoBlocks } from "../repo.ts";
+import { importedName, importLines, importPath, neededImports, pick } from "../text.ts";
+import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+
+/** The interface a supertype names, as seen from `from`'s file; null when it is not in this repo. */
+export function resolveSupertype(repo: RepoBlocks, from: Block, supertype: string): Block | null {
+  const written = supertype.replace(/\s+/g, "").replace(/\?$/, "");
+  const [head, ...rest] = written.split(".");
+  if (!head) return null;
+  const tail = rest.length ? "." + rest.join(".") : "";
+  const byQualified = (q: string) => repo.interfaces.get(q) ?? null;
+  // 1. explicit import, possibly aliased: `import a.b.Repo` or `import a.b.Repo as R`
+  for (const imp of from.imports) {
+    if (importedName(imp) === head) {
+      const hit = byQualified(importPath(imp) + tail);
+      if (hit) return hit;
+    }
+  }
+  // 2. a type of the same package (or nested in the same parent chain)
+  const pkgPrefix = from.package ? from.package + "." : "";
+  const samePkg = byQualified(pkgPrefix + written);
+  if (samePkg) return samePkg;
+  // 3. already fully qualified
+  if (rest.length > 0) {
+    const full = byQualified(written);
+    if (full) return full;
+  }
+  // 4. star imports
+  for (const imp of from.imports) {
+    if (importedName(imp) !== "*") continue;
+    const hit = byQualified(importPath(imp).replace(/\.\*$/, "") + "." + written);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Abstract functions the interface declares (those without a default body). */
+function abstractFunctions(iface: Block): string[] {
+  return iface.members.filter((m) => m.kind === "function" && !m.has_body).map((m) => m.name);
+}
+
+const PHRASES = [
+  (kind: string, name: string, iface: string) => `Implement the interface \`${iface}\` below as the ${kind} \`${name}\`, with a working body for every member.`,
+  (kind: string, name: string, iface: string) => `Write a ${kind} named \`${name}\` that implements \`${iface}\`. Give each member a complete implementation.`,
+  (kind: string, name: string, iface: string) => `Here is the interface \`${iface}\`. Write \`${name}\`, a ${kind} implementing it in full.`,
+];
+
+export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+  for (const impl of repo.blocks) {
+    if ((impl.kind !== "class" && impl.kind !== "object") || impl.supertypes.length === 0) continue;
+    for (const st of impl.supertypes) {
+      const iface = resolveSupertype(repo, impl, st);
+      if (!iface) {
+        // Only a supertype that names an interface somewhere in the repo counts as unresolved;
+        // library types (ViewModel, Exception, …) are simply not interfaces of this repo.
+        const simple = st.split(".").pop() ?? st;
+        if (repo.interfacesByName.has(simple)) skip("interface_implementation", "interface_unresolved");
+        continue;
+      }
+      const required = abstractFunctions(iface);
+      const implemented = new Set(impl.members.filter((m) => m.kind === "function" && m.has_body).map((m) => m.name));
+      if (required.length === 0 || required.some((n) => !implemented.has(n))) {
+        skip("interface_implementation", "interface_members_unimplemented");
+        continue;
+      }
+      const ifaceImports = neededImports(iface.imports, iface.code);
+      const phrase = PHRASES[pick(cfg.seed, `ii:${iface.id}:${impl.id}`, PHRASES.length)]!;
+      const input = [
+        phrase(impl.kind, impl.name, iface.name),
+        `Package: ${impl.package || "(default)"}; source set: ${impl.source_set} (${impl.platform}).`,
+        "",
+        ...(ifaceImports.length ? [importLines(ifaceImports), ""] : []),
+        iface.code,
+      ].join("\n");
+      const implImports = neededImports(impl.imports, impl.code);
+      yield {
+        pair_type: "interface_implementation",
+        input_text: input,
+        target_text: (implImports.length ? importLines(implImports) + "\n\n" : "") + impl.code,
+        target: impl,
+        sources: [iface, impl],
+        meta: {
+          name: impl.name,
+          qualified_name: impl.qualified_name,
+          kind: impl.kind,
+          interface: iface.qualified_name,
+          interface_path: iface.path,
+          members_required: required.length,
+        },
+        answerLines: bodyLines(impl),
+      };
+    }
+  }
+}

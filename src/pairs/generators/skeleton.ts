@@ -1,0 +1,43 @@
+/**
+ * skeleton_to_complete: a class or object whose every function, accessor and init body is replaced
+ * by TODO() at the tree's ranges (Block.body_ranges) → the original. Signatures, fields, annotations,
+ * KDoc and nested declarations stay as written, so it works for any size, nesting and body style.
+ */
+import { bodyLines, skeletonise, validRanges } from "../bodies.ts";
+import type { RepoBlocks } from "../repo.ts";
+import { pick } from "../text.ts";
+import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+
+const PHRASES = [
+  (kind: string, name: string) => `Complete the ${kind} \`${name}\`: replace every TODO() with a working implementation. Keep the declarations as they are.`,
+  (kind: string, name: string) => `Fill in the bodies of this Kotlin ${kind} (\`${name}\`). Every TODO() must become real code.`,
+  (kind: string, name: string) => `Here is the skeleton of \`${name}\`. Write the full ${kind} with all function bodies implemented.`,
+];
+
+export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+  for (const b of repo.blocks) {
+    if (b.kind !== "class" && b.kind !== "object") continue;
+    // A nested class is taught inside its outer class; pairing it again would repeat the same code.
+    if (b.parent !== null && repo.classNames.has(b.parent)) continue;
+    const ranges = validRanges(b);
+    if (ranges === null) {
+      skip("skeleton_to_complete", "bad_body_ranges");
+      continue;
+    }
+    if (ranges.length === 0) {
+      skip("skeleton_to_complete", "skeleton_without_bodies");
+      continue;
+    }
+    const phrase = PHRASES[pick(cfg.seed, `sk:${b.id}`, PHRASES.length)]!;
+    const skeleton = skeletonise(b.code, ranges);
+    yield {
+      pair_type: "skeleton_to_complete",
+      input_text: `${phrase(b.kind, b.name)}\nSource set: ${b.source_set} (${b.platform}).\n\n${skeleton}`,
+      target_text: b.code,
+      target: b,
+      sources: [b],
+      meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, bodies: ranges.length },
+      answerLines: bodyLines(b),
+    };
+  }
+}

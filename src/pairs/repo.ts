@@ -1,0 +1,58 @@
+/**
+ * The blocks of one repository and the indexes the cross-block generators need. The stage builds
+ * one at a time (all_blocks.jsonl is sorted by repo), so memory follows the largest repository.
+ */
+import type { Block, BlockKind } from "../types.ts";
+
+const CLASS_LIKE: ReadonlySet<BlockKind> = new Set(["class", "object", "interface"]);
+
+export function isClassLike(kind: BlockKind): boolean {
+  return CLASS_LIKE.has(kind);
+}
+
+export class RepoBlocks {
+  readonly repo: string;
+  readonly blocks: Block[];
+  /** Declarations (not file/gradle blocks) per path, in source order. */
+  readonly declarationsByPath = new Map<string, Block[]>();
+  readonly fileByPath = new Map<string, Block>();
+  /** Interfaces by qualified name. */
+  readonly interfaces = new Map<string, Block>();
+  /** Interfaces by simple name (several packages may reuse one). */
+  readonly interfacesByName = new Map<string, Block[]>();
+  /** Simple names of the repository's own @Composable functions. */
+  readonly composableNames = new Set<string>();
+  /** Qualified names of every declaration in the repository. */
+  readonly qualifiedNames = new Set<string>();
+  /** Qualified names of classes and objects (to tell nested ones from top-level ones). */
+  readonly classNames = new Set<string>();
+
+  constructor(repo: string, blocks: Block[]) {
+    this.repo = repo;
+    this.blocks = blocks;
+    for (const b of blocks) {
+      if (b.kind === "file") {
+        this.fileByPath.set(b.path, b);
+        continue;
+      }
+      if (b.kind === "gradle") continue;
+      const list = this.declarationsByPath.get(b.path);
+      if (list) list.push(b);
+      else this.declarationsByPath.set(b.path, [b]);
+      this.qualifiedNames.add(b.qualified_name);
+      if (b.is_composable) this.composableNames.add(b.name);
+      if (b.kind === "class" || b.kind === "object") this.classNames.add(b.qualified_name);
+      if (b.kind === "interface") {
+        this.interfaces.set(b.qualified_name, b);
+        const same = this.interfacesByName.get(b.name);
+        if (same) same.push(b);
+        else this.interfacesByName.set(b.name, [b]);
+      }
+    }
+  }
+
+  /** Top-level declarations of a file. */
+  topLevel(path: string): Block[] {
+    return (this.declarationsByPath.get(path) ?? []).filter((b) => b.parent === null || b.parent === b.package || b.parent === "");
+  }
+}

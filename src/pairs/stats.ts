@@ -1,0 +1,49 @@
+/**
+ * pairs_stats.json: what was made, what was dropped and why, and how the splits were grouped.
+ * No timestamps, so the same seed and input give the same bytes.
+ */
+import { PAIR_TYPES, type PairType } from "../types.ts";
+import type { MakerCounts } from "./maker.ts";
+import type { Grouping, SplitName } from "./split.ts";
+import { SPLITS } from "./split.ts";
+import type { PairsConfig } from "./types.ts";
+
+export interface StatsInput {
+  cfg: PairsConfig;
+  blocks: number;
+  repos: number;
+  fragmentedRepos: number;
+  counts: MakerCounts;
+  grouping: Grouping;
+  groups: number;
+  groupsPerSplit: Record<SplitName, number>;
+  byType: Record<SplitName, number[]>;
+}
+
+export function buildStats(s: StatsInput) {
+  const total = (arr: number[]) => arr.reduce((a, b) => a + b, 0);
+  const typed = (arr: number[]) => Object.fromEntries(PAIR_TYPES.map((t, i) => [t, arr[i] ?? 0])) as Record<PairType, number>;
+  return {
+    config: s.cfg,
+    input: { blocks: s.blocks, repos: s.repos, repos_not_contiguous: s.fragmentedRepos },
+    candidates: s.counts.candidates,
+    kept: s.counts.kept,
+    kept_total: total(Object.values(s.counts.kept)),
+    test_pairs_kept: s.counts.test_pairs_kept,
+    dropped: s.counts.dropped,
+    dropped_total: total(Object.values(s.counts.dropped)),
+    dropped_by_type: s.counts.dropped_by_type,
+    secrets: s.counts.secrets,
+    grouping: {
+      by: s.grouping,
+      groups: s.groups,
+      note:
+        s.grouping === "repo"
+          ? "every repository is in exactly one split"
+          : `only ${s.repos} repositories (fewer than ${s.cfg.minReposForRepoGrouping}): grouped by file instead, so a repository may appear in several splits but a file never does`,
+    },
+    splits: Object.fromEntries(
+      SPLITS.map((sp) => [sp, { pairs: total(s.byType[sp]), groups: s.groupsPerSplit[sp], by_type: typed(s.byType[sp]) }]),
+    ),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Small text helpers the generators share. They work on identifiers, KDoc comments and import
+ * paths that extract already isolated — never on raw source to find structure.
+ */
+import { stableHash } from "../io.ts";
+
+/** `loadUserProfile` → "load user profile", `HTTPClient` → "http client", `MAX_SIZE` → "max size". */
+export function words(name: string): string {
+  const out: string[] = [];
+  let cur = "";
+  const flush = () => {
+    if (cur) out.push(cur.toLowerCase());
+    cur = "";
+  };
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    const next = name[i + 1] ?? "";
+    if (c === "_" || c === "-" || c === "`" || c === " ") {
+      flush();
+      continue;
+    }
+    const upper = c >= "A" && c <= "Z";
+    const prevLower = cur !== "" && cur[cur.length - 1]! >= "a" && cur[cur.length - 1]! <= "z";
+    const prevUpper = cur !== "" && cur[cur.length - 1]! >= "A" && cur[cur.length - 1]! <= "Z";
+    const nextLower = next >= "a" && next <= "z";
+    // A boundary before an upper-case letter that follows a lower-case one (userProfile) or that
+    // starts a word after an acronym (HTTPClient → HTTP | Client).
+    if (upper && (prevLower || (prevUpper && nextLower))) flush();
+    cur += c;
+  }
+  flush();
+  return out.join(" ");
+}
+
+/** The text of a KDoc comment without its delimiters, leading stars and block tags. */
+export function kdocText(kdoc: string | null): string {
+  if (!kdoc) return "";
+  const body = kdoc.replace(/^\s*\/\*\*/, "").replace(/\*\/\s*$/, "");
+  const kept: string[] = [];
+  for (const raw of body.split("\n")) {
+    const line = raw.replace(/^\s*\*\s?/, "").trimEnd();
+    if (line.trimStart().startsWith("@")) break; // @param, @return … start the tag section
+    kept.push(line);
+  }
+  return kept.join("\n").trim();
+}
+
+/** The first sentence (or first paragraph line) of a KDoc comment, one line; "" when none. */
+export function kdocSummary(kdoc: string | null): string {
+  const text = kdocText(kdoc).split(/\n\s*\n/)[0] ?? "";
+  const flat = text.replace(/\s+/g, " ").trim();
+  const dot = flat.search(/\.(\s|$)/);
+  const sentence = dot >= 0 ? flat.slice(0, dot + 1) : flat;
+  return sentence.length > 240 ? sentence.slice(0, 237) + "..." : sentence;
+}
+
+/** `import a.b.C as D` / `a.b.C` → the name the file uses ("D" / "C"); "*" for star imports. */
+export function importedName(imp: string): string {
+  const path = imp.replace(/^import\s+/, "").trim();
+  const alias = path.split(/\s+as\s+/);
+  if (alias.length === 2) return alias[1]!.trim();
+  const last = path.split(".").pop() ?? path;
+  return last;
+}
+
+/** The import path without `import ` and alias. */
+export function importPath(imp: string): string {
+  return imp.replace(/^import\s+/, "").split(/\s+as\s+/)[0]!.trim();
+}
+
+/** Identifier tokens of a piece of code (a lexical set, used to tell which imports code needs). */
+export function identifiers(code: string): Set<string> {
+  return new Set(code.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+}
+
+/** The file's imports that `code` refers to (star imports are kept: we cannot tell). */
+export function neededImports(imports: readonly string[], code: string): string[] {
+  const ids = identifiers(code);
+  return imports.filter((imp) => {
+    const name = importedName(imp);
+    return name === "*" || ids.has(name);
+  });
+}
+
+export function importLines(imports: readonly string[]): string {
+  return imports.map((i) => `import ${importPath(i)}${importedName(i) !== lastSegment(importPath(i)) ? ` as ${importedName(i)}` : ""}`).join("\n");
+}
+
+function lastSegment(path: string): string {
+  return path.split(".").pop() ?? path;
+}
+
+/** Whitespace-insensitive form of one line; "" for lines that carry no code (braces, blanks). */
+export function normLine(line: string): string {
+  const t = line.trim().replace(/\s+/g, " ");
+  return /[A-Za-z0-9]/.test(t) ? t : "";
+}
+
+/** The target normalised for exact-duplicate detection: per-line whitespace, blank lines gone. */
+export function normalisedForDedup(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => l.trim().replace(/\s+/g, " "))
+    .filter(Boolean)
+    .join("\n");
+}
+
+export function lineCount(text: string): number {
+  return text.replace(/\n+$/, "").split("\n").length;
+}
+
+/** A deterministic choice in [0, n) for a seed and a key. */
+export function pick(seed: number, key: string, n: number): number {
+  return parseInt(stableHash(seed, key).slice(0, 8), 16) % n;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The library an import belongs to: `io.ktor.client.call.body` → "io.ktor.client", `kotlinx.coroutines.flow.Flow` → "kotlinx.coroutines". */
+export function libraryOf(imp: string): string {
+  const parts = importPath(imp).split(".");
+  const short = ["kotlin", "kotlinx", "java", "javax", "android"].includes(parts[0] ?? "");
+  const n = short ? 2 : 3;
+  // Drop a trailing class or function name so `org.koin.Koin` gives "org.koin".
+  const segs = parts.slice(0, Math.min(n, parts.length - 1));
+  return segs.join(".") || importPath(imp);
+}

@@ -1,0 +1,75 @@
+/**
+ * What the pairs stage passes between its parts: a generator yields Candidates, the quality filter
+ * turns each into a kept Pair or a drop reason, the splitter places kept pairs.
+ */
+import type { Block, Pair, PairType } from "../types.ts";
+
+/** The typed config of the pairs algorithms, seed included (built from PairsOptions + globals). */
+export interface PairsConfig {
+  seed: number;
+  minTargetLines: number;
+  maxTargetLines: number;
+  excludeTests: boolean;
+  /** Shares of train/val/test, summing to 1. */
+  split: [number, number, number];
+  /** Below this many repositories, groups are files rather than repositories (noted in the stats). */
+  minReposForRepoGrouping: number;
+  /** A pair whose input holds at least this share of the target's body lines is dropped. */
+  answerInInputShare: number;
+  /** Class-like targets need at least this share of their functions with bodies. */
+  minBodiedFunctionShare: number;
+  /** More secrets than this in one pair: drop it instead of redacting. */
+  maxSecretsPerPair: number;
+}
+
+export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests"> = {
+  split: [0.9, 0.05, 0.05],
+  minReposForRepoGrouping: 20,
+  answerInInputShare: 0.5,
+  minBodiedFunctionShare: 0.5,
+  maxSecretsPerPair: 3,
+};
+
+/** A pair before the quality filter. */
+export interface Candidate {
+  pair_type: PairType;
+  input_text: string;
+  target_text: string;
+  /** The block the target is made of: location, platform, license and the structural checks. */
+  target: Block;
+  /** Every block that contributed (for the stable id). */
+  sources: Block[];
+  meta: Pair["meta"];
+  /** The target's body lines (normalised): the answer the input must not already hold. */
+  answerLines: string[];
+}
+
+/** Why a candidate (or a would-be candidate) was dropped; every one is a counter in pairs_stats.json. */
+export const DROP_REASONS = [
+  // generators: structure that cannot make a pair of that type
+  "expect_without_actual",
+  "typealias_actual",
+  "interface_unresolved",
+  "interface_members_unimplemented",
+  "bad_body_ranges",
+  "skeleton_without_bodies",
+  "gradle_groovy",
+  // quality filter, in the order it checks
+  "generated",
+  "parse_errors",
+  "test_code",
+  "too_short",
+  "too_long",
+  "no_real_body",
+  "mostly_bodiless",
+  "composable_without_ui_call",
+  "gradle_without_kmp_targets_or_dependencies",
+  "answer_in_input",
+  "secrets",
+  "duplicate",
+] as const;
+
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** Where generators report structural skips (counted, never silent). */
+export type SkipSink = (type: PairType, reason: DropReason) => void;
