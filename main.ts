@@ -4,6 +4,7 @@
  * them into one typed options object per step and hands those to the pipeline.
  */
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
 import pkg from "./package.json" with { type: "json" };
 import { KmpError } from "./src/errors.ts";
@@ -34,12 +35,12 @@ import { runPipeline, type PipelineOptions } from "./src/pipeline.ts";
 import { printRunSummary } from "./src/summary.ts";
 import { runValidate } from "./src/validate/index.ts";
 
-// Inside the compiled binary the workers are embedded next to main; point piscina and the pool there.
-if (import.meta.url.startsWith("file:///$bunfs/")) {
-  (globalThis as { __KMPDATA_PISCINA_WORKER__?: string }).__KMPDATA_PISCINA_WORKER__ = new URL(
-    "./workers/piscina-bootstrap.js",
-    import.meta.url,
-  ).pathname;
+// Inside the compiled binary the workers are embedded next to main ($bunfs on Unix, ~BUN on Windows);
+// point piscina and the pool there.
+if (/\$bunfs|~BUN/.test(import.meta.url)) {
+  (globalThis as { __KMPDATA_PISCINA_WORKER__?: string }).__KMPDATA_PISCINA_WORKER__ = fileURLToPath(
+    new URL("./workers/piscina-bootstrap.js", import.meta.url),
+  );
   setWorkerBase(new URL("./workers/", import.meta.url));
 }
 
@@ -232,7 +233,8 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
     .action(async function (o) {
       const g = this.optsWithGlobals() as unknown as GlobalFlags;
-      const only = o.step ? [o.step] : [...STAGES];
+      // Projects already on disk (--repos-dir) need no scraping.
+      const only = o.step ? [o.step] : o.reposDir ? STAGES.filter((s) => s !== "scrape") : [...STAGES];
       await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) });
     });
   void run;
