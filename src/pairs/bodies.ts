@@ -21,7 +21,9 @@ export function bodyLines(block: Block): string[] {
   const ranges = validRanges(block) ?? [];
   const out: string[] = [];
   for (const r of ranges) {
-    for (const line of block.code.slice(r.start, r.end).split("\n")) {
+    let body = block.code.slice(r.start, r.end);
+    if (r.kind === "block") body = body.replace(/^\{/, "").replace(/\}$/, "");
+    for (const line of body.split("\n")) {
       const n = normLine(line);
       if (n) out.push(n);
     }

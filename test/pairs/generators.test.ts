@@ -1,0 +1,339 @@
+/** One describe per generator: what it must produce from inline Kotlin fixtures, and what it must not. */
+import { describe, expect, test } from "bun:test";
+import { composablePairs } from "../../src/pairs/generators/composable.ts";
+import { descriptionPairs } from "../../src/pairs/generators/description.ts";
+import { expectActualPairs } from "../../src/pairs/generators/expectActual.ts";
+import { fullFilePairs } from "../../src/pairs/generators/fullFile.ts";
+import { gradlePairs } from "../../src/pairs/generators/gradle.ts";
+import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
+import { skeletonPairs } from "../../src/pairs/generators/skeleton.ts";
+import type { GradleInfo } from "../../src/types.ts";
+import { block, cfg, fileOf, generate, PKG } from "./support.ts";
+
+describe("expect_actual", () => {
+  const expectFn = block("/** The platform's display name. */\nexpect fun platformName(): String", {
+    name: "platformName",
+    is_expect: true,
+    kdoc: "/** The platform's display name. */",
+    return_type: "String",
+  });
+  const android = block('actual fun platformName(): String ⟦{\n    return "Android " + Build.VERSION.SDK_INT\n}⟧', {
+    name: "platformName",
+    is_actual: true,
+    source_set: "androidMain",
+    platform: "android",
+    path: "shared/src/androidMain/kotlin/com/acme/app/Platform.android.kt",
+    imports: ["android.os.Build", "kotlinx.coroutines.flow.Flow"],
+    calls: [],
+  });
+  const ios = block("actual fun platformName(): String = ⟦UIDevice.currentDevice.systemName()⟧", {
+    name: "platformName",
+    is_actual: true,
+    source_set: "iosMain",
+    platform: "ios",
+    path: "shared/src/iosMain/kotlin/com/acme/app/Platform.ios.kt",
+    imports: ["platform.UIKit.UIDevice"],
+  });
+
+  test("one pair per actual platform, with the imports the actual needs", () => {
+    const { pairs } = generate(expectActualPairs, [expectFn, android, ios]);
+    expect(pairs.map((p) => p.target.platform).sort()).toEqual(["android", "ios"]);
+    const a = pairs.find((p) => p.target.platform === "android")!;
+    expect(a.input_text).toContain("expect fun platformName(): String");
+    expect(a.input_text).toContain("The platform's display name.");
+    expect(a.input_text).toContain("androidMain");
+    expect(a.input_text).toContain(`Package: ${PKG}`);
+    expect(a.input_text).not.toContain("SDK_INT");
+    expect(a.target_text.startsWith("import android.os.Build\n\nactual fun platformName()")).toBe(true);
+    expect(a.target_text).not.toContain("kotlinx.coroutines.flow.Flow");
+    expect(a.answerLines).toEqual(['return "Android " + Build.VERSION.SDK_INT']);
+  });
+
+  test("overloads are matched by parameter types", () => {
+    const e1 = block("expect fun format(value: Int): String", { name: "format", is_expect: true, params: [{ name: "value", type: "Int" }] });
+    const e2 = block("expect fun format(value: Double): String", { name: "format", is_expect: true, params: [{ name: "value", type: "Double" }] });
+    const a1 = block("actual fun format(value: Int): String = ⟦value.toString()⟧", { name: "format", is_actual: true, platform: "jvm", source_set: "jvmMain", params: [{ name: "value", type: "Int" }] });
+    const a2 = block('actual fun format(value: Double): String = ⟦"%.2f".format(value)⟧', { name: "format", is_actual: true, platform: "jvm", source_set: "jvmMain", params: [{ name: "value", type: "Double" }] });
+    const { pairs } = generate(expectActualPairs, [e1, e2, a1, a2]);
+    expect(pairs).toHaveLength(2);
+    for (const p of pairs) expect(p.sources[0]!.params[0]!.type).toBe(p.sources[1]!.params[0]!.type);
+  });
+
+  test("a typealias actual, an expect without actual and a second actual for the same platform make no pair", () => {
+    const eClass = block("expect class AtomicCounter {\n    fun increment(): Int\n}", { name: "AtomicCounter", kind: "class", is_expect: true });
+    const alias = block("actual typealias AtomicCounter = java.util.concurrent.atomic.AtomicInteger", { name: "AtomicCounter", kind: "typealias", is_actual: true, platform: "jvm" });
+    const lonely = block("expect fun vibrate()", { name: "vibrate", is_expect: true });
+    const iosX64 = { ...ios, id: "other", source_set: "iosX64Main" };
+    const { pairs, skips } = generate(expectActualPairs, [expectFn, ios, iosX64, eClass, alias, lonely]);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]!.target.source_set).toBe("iosMain");
+    expect(skips.sort()).toEqual(["expect_without_actual", "typealias_actual"]);
+  });
+
+  test("an actual class matches an expect class but not an expect fun of the same name", () => {
+    const eFn = block("expect fun Clock(): Long", { name: "Clock", is_expect: true });
+    const aClass = block("actual class Clock {\n    fun now(): Long ⟦{ return System.currentTimeMillis() }⟧\n}", { name: "Clock", kind: "class", is_actual: true, platform: "jvm" });
+    expect(generate(expectActualPairs, [eFn, aClass]).pairs).toHaveLength(0);
+  });
+});
+
+describe("interface_implementation", () => {
+  const iface = block("/** Loads users. */\ninterface UserRepository {\n    suspend fun load(id: String): User\n    fun clear()\n}", {
+    name: "UserRepository",
+    kind: "interface",
+    package: "com.acme.app.data",
+    kdoc: "/** Loads users. */",
+    imports: ["com.acme.app.model.User", "kotlinx.datetime.Instant"],
+    members: [
+      { kind: "function", name: "load", signature: "suspend fun load(id: String): User", has_body: false, is_abstract: true },
+      { kind: "function", name: "clear", signature: "fun clear()", has_body: false, is_abstract: true },
+    ],
+  });
+  const decoy = { ...iface, id: "decoy", package: "com.other", qualified_name: "com.other.UserRepository", path: "other/UserRepository.kt" };
+  const implCode =
+    "class InMemoryUserRepository : UserRepository {\n    private val users = mutableMapOf<String, User>()\n    override suspend fun load(id: String): User ⟦{\n        return users.getValue(id)\n    }⟧\n    override fun clear() ⟦{\n        users.clear()\n    }⟧\n}";
+  const members = [
+    { kind: "function" as const, name: "load", signature: "override suspend fun load(id: String): User", has_body: true, is_abstract: false },
+    { kind: "function" as const, name: "clear", signature: "override fun clear()", has_body: true, is_abstract: false },
+  ];
+  const impl = block(implCode, {
+    name: "InMemoryUserRepository",
+    kind: "class",
+    package: "com.acme.app.impl",
+    imports: ["com.acme.app.data.UserRepository", "com.acme.app.model.User"],
+    supertypes: ["UserRepository"],
+    members,
+  });
+
+  test("resolves the supertype through the imports, not by name alone", () => {
+    const { pairs } = generate(interfaceImplementationPairs, [decoy, iface, impl]);
+    expect(pairs).toHaveLength(1);
+    const p = pairs[0]!;
+    expect(p.meta.interface).toBe("com.acme.app.data.UserRepository");
+    expect(p.input_text).toContain("interface UserRepository");
+    expect(p.input_text).toContain("Loads users.");
+    expect(p.input_text).toContain("import com.acme.app.model.User");
+    expect(p.input_text).not.toContain("kotlinx.datetime"); // imported by the file but unused by the interface
+    expect(p.input_text).not.toContain("users.getValue");
+    expect(p.target_text).toContain("import com.acme.app.model.User");
+    expect(p.target_text).toContain("return users.getValue(id)");
+  });
+
+  test("an aliased import and a same-package interface resolve", () => {
+    const aliased = { ...impl, id: "aliased", imports: ["com.acme.app.data.UserRepository as Repo"], supertypes: ["Repo"] };
+    const samePkg = { ...impl, id: "same", package: "com.acme.app.data", imports: [], supertypes: ["UserRepository"] };
+    expect(generate(interfaceImplementationPairs, [iface, aliased]).pairs).toHaveLength(1);
+    expect(generate(interfaceImplementationPairs, [iface, samePkg]).pairs).toHaveLength(1);
+  });
+
+  test("no pair for a substring match, an unimported interface or an implementation without bodies", () => {
+    const substring = { ...impl, id: "s", supertypes: ["SuperUserRepository"] };
+    const unimported = { ...impl, id: "u", imports: [], supertypes: ["UserRepository"] };
+    const bodiless = { ...impl, id: "b", members: members.map((m) => ({ ...m, has_body: false, is_abstract: true })) };
+    const r = generate(interfaceImplementationPairs, [iface, substring, unimported, bodiless]);
+    expect(r.pairs).toHaveLength(0);
+    expect(r.skips.sort()).toEqual(["interface_members_unimplemented", "interface_unresolved"]);
+  });
+});
+
+describe("description_to_code", () => {
+  const fn = block(
+    "/**\n * Computes the total price of the cart, including tax.\n * @param rate the tax rate\n */\nfun totalWithTax(items: List<Item>, rate: Double): Money ⟦{\n    val net = items.sumOf { it.price }\n    return Money(net * (1 + rate))\n}⟧",
+    {
+      name: "totalWithTax",
+      kdoc: "/**\n * Computes the total price of the cart, including tax.\n * @param rate the tax rate\n */",
+      params: [
+        { name: "items", type: "List<Item>" },
+        { name: "rate", type: "Double" },
+      ],
+      return_type: "Money",
+      arch_pattern: "UseCase",
+      arch_patterns: ["UseCase"],
+    },
+  );
+
+  test("describes purpose, parameters, return type, pattern and source set, plus the signature; target is the whole declaration", () => {
+    const [p] = generate(descriptionPairs, [fn]).pairs;
+    expect(p!.target_text).toBe(fn.code);
+    for (const s of ["Computes the total price of the cart, including tax.", "`items: List<Item>`", "`rate: Double`", "`Money`", "use case", "commonMain", fn.signature]) {
+      expect(p!.input_text).toContain(s);
+    }
+    expect(p!.input_text).not.toContain("sumOf");
+  });
+
+  test("without KDoc the name in words states the purpose", () => {
+    const bare = { ...fn, id: "bare", kdoc: null };
+    expect(generate(descriptionPairs, [bare]).pairs[0]!.input_text).toContain("total with tax");
+  });
+
+  test("the seed picks among several phrasings; the same seed picks the same one", () => {
+    const inputs = new Set<string>();
+    for (let seed = 1; seed <= 30; seed++) inputs.add(generate(descriptionPairs, [fn], cfg({ seed })).pairs[0]!.input_text);
+    expect(inputs.size).toBeGreaterThanOrEqual(4);
+    const a = generate(descriptionPairs, [fn], cfg({ seed: 9 })).pairs[0]!.input_text;
+    expect(generate(descriptionPairs, [fn], cfg({ seed: 9 })).pairs[0]!.input_text).toBe(a);
+  });
+
+  test("composables, expect declarations, interfaces and properties are left to other generators", () => {
+    const others = [
+      { ...fn, id: "c", is_composable: true },
+      { ...fn, id: "e", is_expect: true },
+      { ...fn, id: "i", kind: "interface" as const },
+      { ...fn, id: "p", kind: "property" as const },
+    ];
+    expect(generate(descriptionPairs, others).pairs).toHaveLength(0);
+  });
+});
+
+describe("skeleton_to_complete", () => {
+  const marked = [
+    "/** Keeps the session. */",
+    "@Stable",
+    "class SessionStore(private val storage: Storage) {",
+    "    private val cache = mutableMapOf<String, String>()",
+    "    val size: Int get() = ⟦cache.size⟧",
+    "    init ⟦{ cache.putAll(storage.readAll()) }⟧",
+    "    fun token(): String? = ⟦cache[\"token\"]⟧",
+    "    fun save(key: String, value: String) ⟦{",
+    "        cache[key] = value",
+    "        storage.write(key, value)",
+    "    }⟧",
+    "    class Snapshot(val entries: Map<String, String>) {",
+    "        fun isEmpty(): Boolean ⟦{ return entries.isEmpty() }⟧",
+    "    }",
+    "}",
+  ].join("\n");
+  const cls = block(marked, { name: "SessionStore", kind: "class", kdoc: "/** Keeps the session. */" });
+  const nested = block("class Snapshot(val entries: Map<String, String>) {\n    fun isEmpty(): Boolean ⟦{ return entries.isEmpty() }⟧\n}", {
+    name: "Snapshot",
+    kind: "class",
+    parent: `${PKG}.SessionStore`,
+  });
+
+  test("replaces exactly the body ranges with TODO(), keeping signatures, fields, annotations, KDoc and nested classes", () => {
+    const { pairs } = generate(skeletonPairs, [cls, nested]);
+    expect(pairs).toHaveLength(1); // the nested class is taught inside its outer class
+    const input = pairs[0]!.input_text;
+    const code = input.slice(input.indexOf("\n\n"));
+    expect(code.split("TODO()").length - 1).toBe(5);
+    for (const kept of ["/** Keeps the session. */", "@Stable", "private val cache = mutableMapOf<String, String>()", "val size: Int get() = TODO()", "init { TODO() }", "fun token(): String? = TODO()", "fun save(key: String, value: String) { TODO() }", "class Snapshot(val entries: Map<String, String>) {", "fun isEmpty(): Boolean { TODO() }"]) {
+      expect(input).toContain(kept);
+    }
+    for (const body of ["cache.size", "storage.write", "entries.isEmpty()", "readAll"]) expect(input).not.toContain(body);
+    expect(pairs[0]!.target_text).toBe(cls.code);
+  });
+
+  test("works for a large class (hundreds of members)", () => {
+    const methods = Array.from({ length: 300 }, (_, i) => `    fun m${i}(x: Int): Int ⟦{\n        return x + ${i}\n    }⟧`).join("\n");
+    const big = block(`class Big {\n${methods}\n}`, { name: "Big", kind: "class" });
+    const [p] = generate(skeletonPairs, [big]).pairs;
+    expect(p!.input_text.slice(p!.input_text.indexOf("\n\n")).split("TODO()").length - 1).toBe(300);
+    expect(p!.input_text).not.toContain("return x +");
+  });
+
+  test("no pair for a class without bodies, or with ranges that do not fit its code", () => {
+    const data = block("data class Point(val x: Int, val y: Int)", { name: "Point", kind: "class" });
+    const broken = { ...cls, id: "broken", body_ranges: [{ start: 10, end: 99999, kind: "block" as const, owner: "x" }] };
+    const r = generate(skeletonPairs, [data, broken]);
+    expect(r.pairs).toHaveLength(0);
+    expect(r.skips.sort()).toEqual(["bad_body_ranges", "skeleton_without_bodies"]);
+  });
+});
+
+describe("composable", () => {
+  const ui = block(
+    "@Composable\nfun ProfileCard(state: ProfileUiState, onRetry: () -> Unit, modifier: Modifier = Modifier, actions: @Composable RowScope.() -> Unit) ⟦{\n    Card(modifier) {\n        Text(state.name)\n        Button(onClick = onRetry) { Text(\"Retry\") }\n        Row { actions() }\n    }\n}⟧",
+    {
+      name: "ProfileCard",
+      is_composable: true,
+      annotations: ["Composable"],
+      kdoc: "/** Shows the signed-in user's profile. */",
+      params: [
+        { name: "state", type: "ProfileUiState" },
+        { name: "onRetry", type: "() -> Unit" },
+        { name: "modifier", type: "Modifier" },
+        { name: "actions", type: "@Composable RowScope.() -> Unit" },
+      ],
+      calls: ["Card", "Text", "Button", "Row"],
+    },
+  );
+
+  test("derives what the component shows from its KDoc and parameters; target is the full function", () => {
+    const [p] = generate(composablePairs, [ui]).pairs;
+    expect(p!.target_text).toBe(ui.code);
+    for (const s of ["profile card", "Shows the signed-in user's profile.", "renders the state `state`", "`onRetry`", "`actions`", "`modifier`", ui.signature]) {
+      expect(p!.input_text).toContain(s);
+    }
+    expect(p!.input_text).not.toContain("Button(onClick");
+    expect(p!.meta.state_params).toEqual(["state"]);
+  });
+
+  test("plain functions are not composable pairs", () => {
+    expect(generate(composablePairs, [{ ...ui, is_composable: false }]).pairs).toHaveLength(0);
+  });
+});
+
+describe("full_file", () => {
+  const vm = block("/** Holds the cart screen state. */\nclass CartViewModel(private val repo: CartRepository) {\n    fun total(): Int ⟦{ return repo.items().sumOf { it.price } }⟧\n}", {
+    name: "CartViewModel",
+    kind: "class",
+    kdoc: "/** Holds the cart screen state. */",
+    path: "shared/src/commonMain/kotlin/com/acme/app/Cart.kt",
+    imports: ["kotlinx.coroutines.flow.StateFlow", "io.ktor.client.HttpClient", `${PKG}.data.CartRepository`],
+  });
+  const helper = block("fun formatCents(cents: Int): String = ⟦\"${cents / 100}.${cents % 100}\"⟧", { name: "formatCents", path: vm.path, imports: vm.imports });
+  const repoIface = block("interface CartRepository {\n    fun items(): List<Item>\n}", { name: "CartRepository", kind: "interface", package: `${PKG}.data`, path: "shared/src/commonMain/kotlin/com/acme/app/data/CartRepository.kt" });
+  const file = fileOf(vm.path, [vm, helper]);
+
+  test("describes the file's declarations, libraries and project types; target is the whole file", () => {
+    const [p] = generate(fullFilePairs, [file, vm, helper, repoIface]).pairs.filter((c) => c.target.path === vm.path);
+    expect(p!.target_text).toBe(file.code);
+    for (const s of ["`Cart.kt`", `Package: ${PKG}`, "commonMain", "class `CartViewModel`: Holds the cart screen state.", "function `formatCents`: format cents", "kotlinx.coroutines", "io.ktor.client", "CartRepository"]) {
+      expect(p!.input_text).toContain(s);
+    }
+    expect(p!.input_text).not.toContain("sumOf");
+    expect(p!.answerLines).toContain("return repo.items().sumOf { it.price }");
+  });
+
+  test("only Kotlin source files become full_file pairs", () => {
+    const script = { ...file, id: "kts", path: "build.gradle.kts" };
+    expect(generate(fullFilePairs, [script]).pairs).toHaveLength(0);
+  });
+});
+
+describe("gradle", () => {
+  const info: GradleInfo = {
+    plugins: ["kotlin(\"multiplatform\")", "libs.plugins.android.library"],
+    is_kmp: true,
+    targets: ["androidTarget", "iosArm64", "iosSimulatorArm64", "jvm"],
+    source_sets: [
+      { name: "commonMain", dependencies: ["libs.ktor.client.core", "project(\":core\")"] },
+      { name: "androidMain", dependencies: ["libs.ktor.client.okhttp"] },
+      { name: "iosMain", dependencies: [] },
+    ],
+    android: { namespace: "com.acme.shared", compile_sdk: "35", min_sdk: "24" },
+    catalog_refs: [
+      { alias: "libs.ktor.client.core", resolved: "io.ktor:ktor-client-core:3.0.1" },
+      { alias: "libs.ktor.client.okhttp", resolved: "io.ktor:ktor-client-okhttp:3.0.1" },
+    ],
+  };
+  const script = "plugins {\n    kotlin(\"multiplatform\")\n}\nkotlin {\n    androidTarget()\n    jvm()\n    sourceSets {\n        commonMain.dependencies {\n            implementation(libs.ktor.client.core)\n        }\n    }\n}\n";
+  const gradle = block(script, { kind: "gradle", name: "build.gradle.kts", path: "shared/build.gradle.kts", dsl: "kotlin", gradle: info, body_ranges: [] });
+
+  test("describes plugins, targets, source sets with dependencies, Android settings and catalog entries", () => {
+    const [p] = generate(gradlePairs, [gradle]).pairs;
+    expect(p!.target_text).toBe(script);
+    for (const s of ["Module: shared", "kotlin(\"multiplatform\")", "androidTarget, iosArm64, iosSimulatorArm64, jvm", "iOS: builds for iosArm64 and iosSimulatorArm64", "- commonMain: libs.ktor.client.core (io.ktor:ktor-client-core:3.0.1), project(\":core\")", "namespace com.acme.shared, compileSdk 35, minSdk 24", "libs.ktor.client.okhttp = io.ktor:ktor-client-okhttp:3.0.1", "Other source sets configured: iosMain"]) {
+      expect(p!.input_text).toContain(s);
+    }
+    expect(p!.input_text).not.toContain("implementation(");
+  });
+
+  test("Groovy scripts and settings scripts make no gradle pair", () => {
+    const groovy = { ...gradle, id: "g", path: "build.gradle", dsl: "groovy" as const, gradle: null };
+    const settings = { ...gradle, id: "s", path: "settings.gradle.kts" };
+    const r = generate(gradlePairs, [groovy, settings]);
+    expect(r.pairs).toHaveLength(0);
+    expect(r.skips).toEqual(["gradle_groovy"]);
+  });
+});

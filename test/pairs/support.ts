@@ -1,0 +1,115 @@
+/**
+ * Hand-built Blocks for generator and filter tests. Bodies are marked in the fixture source with
+ * ⟦ ⟧; the helper strips the marks and records the body ranges as extract would (UTF-16 offsets,
+ * `block` for `{ … }`, `expression` after `=`).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stableHash } from "../../src/io.ts";
+import { RepoBlocks } from "../../src/pairs/repo.ts";
+import { DEFAULT_PAIRS_CONFIG, type Candidate, type DropReason, type PairsConfig } from "../../src/pairs/types.ts";
+import type { Block, BodyRange, PairType } from "../../src/types.ts";
+
+export function parseMarked(marked: string): { code: string; ranges: BodyRange[] } {
+  let code = "";
+  const ranges: BodyRange[] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === "⟦") open = code.length;
+    else if (ch === "⟧") {
+      const before = code.slice(0, open).trimEnd();
+      const kind = before.endsWith("=") ? "expression" : "block";
+      const owner = /(\w+)\s*\([^()]*\)[^(]*$|(get|set|init)\W*$/.exec(before)?.[0]?.match(/\w+/)?.[0] ?? "?";
+      ranges.push({ start: open, end: code.length, kind, owner });
+      open = -1;
+    } else code += ch;
+  }
+  return { code, ranges };
+}
+
+export const PKG = "com.acme.app";
+
+/** A block from marked source; structural fields default to what extract would say for it. */
+export function block(marked: string, o: Partial<Block> = {}): Block {
+  const { code, ranges } = parseMarked(marked);
+  const name = o.name ?? "thing";
+  const pkg = o.package ?? PKG;
+  const bodies = ranges.map((r) => code.slice(r.start, r.end));
+  const statements = bodies.filter((b) => /[A-Za-z0-9]/.test(b.replace(/^\{|\}$/g, ""))).length;
+  const firstBody = ranges[0]?.start ?? code.length;
+  const repo = o.repo ?? "acme/app";
+  const path = o.path ?? `shared/src/commonMain/kotlin/com/acme/app/${name}.kt`;
+  const base: Block = {
+    id: stableHash(repo, path, code),
+    repo,
+    path,
+    source_set: "commonMain",
+    platform: "common",
+    kind: "function",
+    name,
+    qualified_name: o.parent ? `${o.parent}.${name}` : pkg ? `${pkg}.${name}` : name,
+    signature: code.slice(0, firstBody).replace(/[={\s]+$/, ""),
+    code,
+    start_line: 1,
+    end_line: code.split("\n").length,
+    modifiers: [],
+    annotations: [],
+    is_expect: false,
+    is_actual: false,
+    is_composable: false,
+    kdoc: null,
+    package: pkg,
+    imports: [],
+    parent: null,
+    supertypes: [],
+    has_body: statements > 0,
+    body_statements: statements,
+    arch_pattern: null,
+    arch_patterns: [],
+    is_test: false,
+    parse_errors: 0,
+    license: "MIT",
+    commit: "abc123",
+    params: [],
+    return_type: null,
+    type_params: [],
+    receiver: null,
+    members: [],
+    body_ranges: ranges,
+    calls: [],
+    dsl: null,
+    gradle: null,
+  };
+  return { ...base, ...o, code, body_ranges: o.body_ranges ?? ranges };
+}
+
+/** A file block holding the whole text of the given declarations. */
+export function fileOf(path: string, decls: Block[], o: Partial<Block> = {}): Block {
+  const header = `package ${decls[0]?.package ?? PKG}\n\n${(o.imports ?? decls[0]?.imports ?? []).map((i) => `import ${i}`).join("\n")}\n\n`;
+  const code = header + decls.map((d) => d.code).join("\n\n") + "\n";
+  return block(code, { kind: "file", name: path.split("/").pop()!, path, imports: decls[0]?.imports ?? [], has_body: false, ...o, body_ranges: [] });
+}
+
+export function cfg(o: Partial<PairsConfig> = {}): PairsConfig {
+  return { ...DEFAULT_PAIRS_CONFIG, seed: 42, minTargetLines: 1, maxTargetLines: 400, excludeTests: false, ...o };
+}
+
+export function repoOf(blocks: Block[], repo = "acme/app"): RepoBlocks {
+  return new RepoBlocks(repo, blocks);
+}
+
+/** Runs one generator, returning its candidates and the skips it reported. */
+export function generate(
+  gen: (r: RepoBlocks, c: PairsConfig, skip: (t: PairType, r: DropReason) => void) => Iterable<Candidate>,
+  blocks: Block[],
+  c: PairsConfig = cfg(),
+): { pairs: Candidate[]; skips: DropReason[] } {
+  const skips: DropReason[] = [];
+  const pairs = [...gen(repoOf(blocks), c, (_t, r) => skips.push(r))];
+  return { pairs, skips };
+}
+
+export function writeBlocks(dataDir: string, blocks: Block[]): void {
+  mkdirSync(join(dataDir, "raw_blocks"), { recursive: true });
+  writeFileSync(join(dataDir, "raw_blocks", "all_blocks.jsonl"), blocks.map((b) => JSON.stringify(b)).join("\n") + "\n");
+}
