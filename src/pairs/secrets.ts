@@ -18,7 +18,7 @@ const TOKEN_PATTERNS: RegExp[] = [
 
 // `val apiKey = "…"`, `const val CLIENT_SECRET: String = "…"`, `password = "…"` (named args too).
 const CREDENTIAL_ASSIGNMENT =
-  /\b([A-Za-z_][A-Za-z0-9_]*?(?:password|passwd|secret|api_?key|apikey|access_?token|auth_?token|bearer|private_?key|token)[A-Za-z0-9_]*)(\s*(?::\s*[A-Za-z.?]+\s*)?=\s*")([^"\\$\n]+)(")/gi;
+  /\b([A-Za-z0-9_]*?(?:password|passwd|secret|api_?key|apikey|access_?token|auth_?token|bearer|private_?key|token)[A-Za-z0-9_]*)(\s*(?::\s*[A-Za-z.?]+\s*)?=\s*")([^"\\$\n]+)(")/gi;
 
 const PLACEHOLDER_WORDS = /your|example|placeholder|changeme|dummy|xxx|\*\*\*|<|>|redacted|todo/i;
 

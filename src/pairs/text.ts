@@ -90,9 +90,12 @@ function lastSegment(path: string): string {
   return path.split(".").pop() ?? path;
 }
 
-/** Whitespace-insensitive form of one line; "" for lines that carry no code (braces, blanks). */
+/**
+ * Whitespace-insensitive form of one line, without a leading comment marker (so code quoted in a
+ * KDoc still matches the body); "" for lines that carry no code (braces, blanks).
+ */
 export function normLine(line: string): string {
-  const t = line.trim().replace(/\s+/g, " ");
+  const t = line.trim().replace(/^(\/\/+|\/\*+|\*+\/?)\s?/, "").trim().replace(/\s+/g, " ");
   return /[A-Za-z0-9]/.test(t) ? t : "";
 }
 
