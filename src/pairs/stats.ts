@@ -6,7 +6,7 @@ import { PAIR_TYPES, type PairType } from "../types.ts";
 import type { MakerCounts } from "./maker.ts";
 import type { Grouping, SplitName } from "./split.ts";
 import { SPLITS } from "./split.ts";
-import type { PairsConfig } from "./types.ts";
+import { DROP_REASON_HELP, type PairsConfig } from "./types.ts";
 
 export interface StatsInput {
   cfg: PairsConfig;
@@ -33,6 +33,7 @@ export function buildStats(s: StatsInput) {
     dropped: s.counts.dropped,
     dropped_total: total(Object.values(s.counts.dropped)),
     dropped_by_type: s.counts.dropped_by_type,
+    drop_reasons: DROP_REASON_HELP,
     secrets: s.counts.secrets,
     grouping: {
       by: s.grouping,

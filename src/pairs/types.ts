@@ -71,5 +71,28 @@ export const DROP_REASONS = [
 
 export type DropReason = (typeof DROP_REASONS)[number];
 
+/** What each reason means, written into pairs_stats.json so the file explains itself. */
+export const DROP_REASON_HELP: Record<DropReason, string> = {
+  expect_without_actual: "an expect declaration with no actual in the repository",
+  typealias_actual: "the actual is a typealias to a platform type: no body to learn from",
+  interface_unresolved: "a supertype named like a repository interface did not resolve to it through package or imports",
+  interface_members_unimplemented: "the class does not give bodies to all of the interface's abstract functions",
+  bad_body_ranges: "the block's body ranges do not fit its code (an extract bug)",
+  skeleton_without_bodies: "a class or object with no function, accessor or init body to skeletonise",
+  gradle_groovy: "a Groovy build script (only build.gradle.kts targets are taught)",
+  generated: "generated code (build/ or generated/ paths, @Generated, or a generated-file header)",
+  parse_errors: "the target's range has parse errors",
+  test_code: "test code, dropped because of --exclude-tests",
+  too_short: "the target has fewer lines than --min-target-lines",
+  too_long: "the target has more lines than --max-target-lines",
+  no_real_body: "no function body with a real statement in the target",
+  mostly_bodiless: "a class-like target where most functions have no body",
+  composable_without_ui_call: "a composable whose body calls no layout, component or other composable",
+  gradle_without_kmp_targets_or_dependencies: "a build script without a kotlin { } block declaring targets and dependencies",
+  answer_in_input: "the input already holds at least half of the target's body lines",
+  secrets: "more secrets than can be safely redacted",
+  duplicate: "the same normalised target was already kept for this pair type",
+};
+
 /** Where generators report structural skips (counted, never silent). */
 export type SkipSink = (type: PairType, reason: DropReason) => void;
