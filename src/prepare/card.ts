@@ -1,0 +1,135 @@
+/**
+ * The dataset card (final_training/README.md), rendered from stats.json only, so it cannot say
+ * anything the numbers do not.
+ */
+import { PAIR_TYPES } from "../types.ts";
+import { FORMAT_KEYS, SYSTEM_PROMPT } from "./formats.ts";
+import { STEPS } from "./ledger.ts";
+import { QUALITY_DIMENSIONS } from "./quality.ts";
+import type { Distribution, PrepareStats } from "./stats.ts";
+
+const n = (x: number) => x.toLocaleString("en-US");
+const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+function table(head: string[], rows: (string | number)[][]): string {
+  return [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+}
+const dist = (d: Distribution) => [n(d.mean), n(d.median), n(d.p95), n(d.max)];
+
+export function renderCard(s: PrepareStats): string {
+  const o = s.options;
+  const types = PAIR_TYPES.filter((ty) => s.counts.total[ty]);
+  const total = s.written.train! + s.written.val! + s.written.test!;
+  const c = s.clusters;
+  const out: string[] = [];
+  out.push(`# kmpdata — Kotlin Multiplatform fine-tuning pairs`);
+  out.push(
+    `${n(total)} rows (${n(s.written.train!)} train, ${n(s.written.val!)} val, ${n(s.written.test!)} test; ` +
+      `all_train.jsonl = train + val, ${n(s.written.all_train!)} rows) in the \`${o.format}\` format, built by kmpdata ${s.version} ` +
+      `with seed ${s.seed} from ${n(s.input.records)} pairs.`,
+  );
+  out.push(`Command line: \`${s.command_line}\``);
+
+  out.push(`## Rows per split and pair type`);
+  out.push(
+    table(
+      ["pair type", "train", "val", "test", "total"],
+      [
+        ...types.map((ty) => [ty, n(s.counts.train[ty] ?? 0), n(s.counts.val[ty] ?? 0), n(s.counts.test[ty] ?? 0), n(s.counts.total[ty] ?? 0)]),
+        ["**all**", n(s.written.train!), n(s.written.val!), n(s.written.test!), n(total)],
+      ],
+    ),
+  );
+
+  out.push(`## How it was built`);
+  const steps = s.drops.steps.map((st) => {
+    const why = Object.entries(st.dropped).filter(([, k]) => k);
+    return `- **${st.step}**: ${n(st.rows_in)} → ${n(st.rows_out)} rows` + (why.length ? ` (dropped: ${why.map(([r, k]) => `${r} ${n(k!)}`).join(", ")})` : "");
+  });
+  out.push(
+    [
+      `Each step keeps a row or drops it with one counted reason (stats.json → \`drops\`). In order:`,
+      "",
+      ...steps,
+      "",
+      `1. **Read** \`${s.input.files.map((f) => f.file).join("`, `")}\` (the pairs step's output, ${n(s.input.records)} records).`,
+      `2. **Validate**: targets in .kt/.kts files must parse with the tree-sitter Kotlin grammar without ERROR nodes ` +
+        `(Gradle Kotlin scripts included; ${n(s.validation.grammar_checks_skipped_not_kotlin)} targets from non-Kotlin files were not parsed), ` +
+        `brackets must balance outside strings and comments, input ≤ ${n(o.maxInputTokens)} and target ≤ ${n(o.maxTargetTokens)} tokens ` +
+        `(${s.tokens.tokenizer}).`,
+      `3. **Exact dedup** on the target with whitespace and comments normalised: ${n(s.duplicates.exact)} removed.`,
+      `4. **Structural dedup**: the target's tokens with the names it declares renamed to \`$1, $2, …\` and literals abstracted, so ` +
+        `consistently renamed copies match; referenced names (types, library calls) stay: ${n(s.duplicates.structural)} removed.`,
+      `5. **Near dedup**: MinHash over token ${c.minhash.ngram}-gram shingles (${c.minhash.permutations} permutations, seed ${c.minhash.seed}), ` +
+        `LSH with ${c.minhash.bands} bands × ${c.minhash.rows} rows (chosen to minimise false positive + false negative area at Jaccard ` +
+        `${c.minhash.threshold}); every bucket candidate verified by its estimated Jaccard (${n(c.lsh.verified)} verified, ` +
+        `${n(c.lsh.rejected)} rejected); clusters by union-find. ${n(c.clusters_with_duplicates)} clusters of ≥ 2 rows ` +
+        `(${n(c.rows_in_those_clusters)} rows, largest ${n(c.largest)}); ${n(s.duplicates.near)} removed.` +
+        (c.written_to ? ` Clusters are listed in \`${c.written_to}\`.` : ""),
+      `   In every dedup step the copies are compared within a pair type and the highest-scored row is kept.`,
+      `6. **Quality floor** --min-quality ${o.minQuality}.`,
+      `7. **Balance**: at most ${n(s.balance.cap)} rows per pair type (${s.balance.capSource}), keeping the best-scored; nothing is ever repeated.`,
+      `8. **Sample**: ` +
+        (s.sample.requested === null
+          ? `no --sample-size, all ${n(s.sample.available)} rows kept.`
+          : s.sample.requested >= s.sample.available
+            ? `--sample-size ${n(s.sample.requested)} ≥ the ${n(s.sample.available)} rows available: all kept.`
+            : `${n(s.sample.requested)} of ${n(s.sample.available)} rows, without replacement, quality-weighted (Efraimidis–Spirakis keys u^(1/score), u seeded by the row id), stratified by pair type.`),
+      `9. **Split** ${o.split.join("/")} train/val/test, stratified by pair type, grouped by ${s.grouping.by} ` +
+        `(${n(s.grouping.groups)} groups, largest ${n(s.grouping.largest_group_rows)} rows): no group is in two splits. ${s.grouping.note}.`,
+    ].join("\n"),
+  );
+
+  out.push(`## Quality score`);
+  out.push(
+    `\`quality_score\` = Σ weight × dimension, each dimension in [0, 1]; the row's \`quality\` object holds the dimensions. ` +
+      `Scores compare rows of the same pair type (dedup, the cap and sampling only compare within a type).`,
+  );
+  out.push(table(["dimension", "weight", "meaning", "mean here"], QUALITY_DIMENSIONS.map((d) => [d.key, d.weight, d.meaning, s.quality.dimension_means[d.key] ?? 0])));
+  const q = s.quality.score;
+  out.push(`Score: mean ${q.mean}, median ${q.median}, p10 ${q.p10}, p95 ${q.p95}, min ${q.min}, max ${q.max}.`);
+  out.push(table(["score", "rows"], s.quality.histogram.filter((h) => h.rows).map((h) => [`${h.from.toFixed(1)}–${h.to.toFixed(1)}`, n(h.rows)])));
+
+  out.push(`## Token lengths`);
+  out.push(`Counted with ${s.tokens.tokenizer}.`);
+  out.push(
+    table(
+      ["", "mean", "median", "p95", "max"],
+      [
+        ["input (all splits)", ...dist(s.tokens.input)],
+        ["target (all splits)", ...dist(s.tokens.target)],
+        ...Object.entries(s.tokens.by_split).flatMap(([split, d]) => [[`input (${split})`, ...dist(d.input)], [`target (${split})`, ...dist(d.target)]]),
+      ],
+    ),
+  );
+
+  out.push(`## Coverage`);
+  out.push(table(["source set", "rows"], Object.entries(s.coverage.source_sets).map(([k, v]) => [k, n(v)])));
+  out.push(table(["platform", "rows"], Object.entries(s.coverage.platforms).map(([k, v]) => [k, n(v)])));
+
+  out.push(`## Licenses`);
+  out.push(
+    `Each row keeps its repository's SPDX license id in \`license\` ("none" below = no license detected; such code is not licensed for reuse). ` +
+      `Check the terms before redistributing.`,
+  );
+  out.push(table(["license", "rows"], Object.entries(s.licenses).map(([k, v]) => [k, n(v)])));
+
+  out.push(`## Files and row format`);
+  out.push(
+    [
+      `- \`train.jsonl\`, \`val.jsonl\`, \`test.jsonl\`, \`all_train.jsonl\` (train + val, for training without a validation set)`,
+      `- \`stats.json\`: every number in this card`,
+      ...(c.written_to ? [`- \`${c.written_to}\`: each cluster of related rows, with what was kept and why the rest was removed`] : []),
+      "",
+      `Keys of every row (\`${o.format}\`): ${FORMAT_KEYS[o.format].map((k) => `\`${k}\``).join(", ")}.` +
+        (o.format === "messages" ? ` System message: “${SYSTEM_PROMPT}”` : ""),
+    ].join("\n"),
+  );
+
+  out.push(`## Reproduce`);
+  out.push(
+    `\`${s.command_line}\` with kmpdata ${s.version} and seed ${s.seed} on the same training_pairs files gives byte-identical files ` +
+      `(the order of rows is a seeded shuffle; --threads does not change the output).`,
+  );
+  out.push(`Drop reasons, in step order: ${STEPS.map((st) => `${st.step} (${st.reasons.join(", ")})`).join("; ")}.`);
+  return out.join("\n\n") + "\n";
+}

@@ -1,0 +1,154 @@
+/**
+ * The prepare stage: data/training_pairs/{train,val,test}.jsonl → data/final_training/.
+ *
+ *   read (workers: lex, fingerprint, MinHash, parse, count tokens, score)
+ *   → validate → exact dedup → structural dedup → MinHash LSH near-dedup
+ *   → --min-quality → per-type cap → --sample-size → grouped, stratified splits
+ *   → write (re-reading texts by offset) → stats.json → README.md (the dataset card)
+ *
+ * Only compact per-pair columns live in memory (see table.ts); every drop has a counted reason.
+ */
+import { existsSync, rmSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import pkg from "../../package.json" with { type: "json" };
+import { KmpError, missingInput } from "../errors.ts";
+import { hashFile, stableHash, writeFileAtomic, writeJsonAtomic } from "../io.ts";
+import type { PrepareOptions } from "../options.ts";
+import { WorkerPool } from "../pool.ts";
+import { createProgress } from "../progress.ts";
+import type { Stage, StageContext, StageSummary } from "../stage.ts";
+import { renderCard } from "./card.ts";
+import { bestFirst, byId, dedup } from "./dedup.ts";
+import { Ledger } from "./ledger.ts";
+import { minHashConfig } from "./minhash.ts";
+import { scanPairs } from "./scan.ts";
+import { applyMinQuality, applySample, applyTypeCap } from "./select.ts";
+import { planSplits } from "./split.ts";
+import { buildStats } from "./stats.ts";
+import type { AnalyseResult, AnalyseTask } from "./types.ts";
+import { applyReadChecks, applyValidation } from "./validate.ts";
+import { RowReader, writeClusters, writeSplits } from "./write.ts";
+
+export const INPUT_SPLITS = ["train", "val", "test"] as const;
+
+export function inputFiles(dataDir: string): string[] {
+  return INPUT_SPLITS.map((s) => join(dataDir, "training_pairs", `${s}.jsonl`)).filter((f) => existsSync(f));
+}
+
+export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promise<StageSummary> {
+  const dataDir = ctx.global.dataDir;
+  const outDir = join(dataDir, "final_training");
+  const files = inputFiles(dataDir);
+  if (files.length === 0) throw missingInput(join(dataDir, "training_pairs", "train.jsonl"), "pairs");
+  const seed = ctx.global.seed;
+  const minhash = minHashConfig(opts.nearDupThreshold, opts.minhashPerms, seed);
+  ctx.log.debug("prepare: MinHash LSH", { ...minhash });
+
+  // Pass 1 — the CPU work, in the pool.
+  const totalKb = Math.ceil(files.reduce((a, f) => a + statSync(f).size, 0) / 1024);
+  const progress = createProgress("prepare: analysing pairs", totalKb, "KiB", ctx.log, ctx.progress);
+  let bytes = 0;
+  const pool = new WorkerPool<AnalyseTask, AnalyseResult>("prepare", ctx.global.threads);
+  let scan;
+  try {
+    scan = await scanPairs(files, pool, {
+      permutations: minhash.permutations,
+      seed,
+      tokenizer: opts.tokenizer,
+      threads: ctx.global.threads,
+      signal: ctx.signal,
+      log: ctx.log,
+      onBytes: (n) => {
+        const before = Math.floor(bytes / 1024);
+        bytes += n;
+        progress.tick(Math.floor(bytes / 1024) - before);
+      },
+    });
+  } finally {
+    progress.stop();
+    await pool.destroy();
+  }
+  const t = scan.table;
+  if (t.n === 0) throw new KmpError("E_NO_PAIRS", `prepare: ${files.join(", ")} hold no pairs: check the pairs step's pairs_stats.json`);
+  if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", "prepare: interrupted; rerun to resume");
+
+  // The selection — main thread, compact columns only, in a canonical order (by id).
+  const ids = byId(t);
+  const best = bestFirst(t);
+  const ledger = new Ledger(t.n, (i) => t.types[t.type[i]!]!);
+  applyReadChecks(t, ledger, ids, scan.invalidRecords);
+  applyValidation(t, ledger, ids, opts.maxInputTokens, opts.maxTargetTokens);
+  const trace = dedup(t, ledger, best, ids, minhash);
+  applyMinQuality(t, ledger, ids, opts.minQuality);
+  const balance = applyTypeCap(t, ledger, ids, best, opts.maxPerType);
+  const sample = applySample(t, ledger, ids, opts.sampleSize, seed);
+  if (ledger.alive === 0) {
+    throw new KmpError("E_NO_PAIRS", `prepare: no pair survived the filters (see the counts with --verbose); lower --min-quality or raise the token limits`);
+  }
+  const plan = planSplits(t, ledger, ids, (i) => trace.uf.find(i), opts.split, seed);
+
+  // Pass 2 — write.
+  const reader = new RowReader(files, t);
+  let written;
+  try {
+    written = writeSplits(t, reader, plan, opts.format, outDir);
+  } finally {
+    reader.close();
+  }
+  const clustersPath = join(outDir, "clusters.jsonl");
+  if (opts.writeClusters) writeClusters(t, ledger, trace, ids, clustersPath);
+  else rmSync(clustersPath, { force: true }); // never leave clusters of an older run next to new data
+
+  const stats = buildStats({
+    version: pkg.version,
+    seed,
+    commandLine: ctx.commandLine,
+    options: opts,
+    files: files.map((f) => ({ file: join("training_pairs", basename(f)), rows: 0 })),
+    invalidRecords: scan.invalidRecords,
+    table: t,
+    ledger,
+    trace,
+    minhash,
+    plan,
+    balance,
+    sample,
+    written,
+    clustersFile: opts.writeClusters ? "clusters.jsonl" : null,
+  });
+  stats.input.files.forEach((f, k) => (f.rows = t.src.reduce((a, s) => a + (s === k ? 1 : 0), 0)));
+  writeJsonAtomic(join(outDir, "stats.json"), stats);
+  writeFileAtomic(join(outDir, "README.md"), renderCard(stats));
+
+  for (const line of ledgerLines(stats.drops.by_reason)) ctx.log.info(`prepare: dropped ${line}`);
+  if (stats.grouping.by === "file+cluster") ctx.log.warn(`prepare: ${stats.grouping.note}`);
+  const outputs = (["train", "val", "test", "all_train"] as const).map((f) => ({ path: join(outDir, `${f}.jsonl`), records: written[f] }));
+  if (opts.writeClusters) outputs.push({ path: clustersPath, records: stats.clusters.clusters_with_duplicates });
+  return {
+    outputs,
+    summary:
+      `${written.train.toLocaleString("en-US")} train / ${written.val.toLocaleString("en-US")} val / ${written.test.toLocaleString("en-US")} test rows ` +
+      `from ${stats.input.records.toLocaleString("en-US")} pairs (${stats.duplicates.total.toLocaleString("en-US")} duplicates removed)`,
+    workerThreads: scan.workerThreads,
+  };
+}
+
+function ledgerLines(byReason: Record<string, number | undefined>): string[] {
+  return Object.entries(byReason)
+    .filter(([, n]) => n)
+    .map(([reason, n]) => `${n!.toLocaleString("en-US")} ${reason}`);
+}
+
+export const prepareStage: Stage<PrepareOptions> = {
+  name: "prepare",
+  version: "1",
+  outputDir: (dataDir) => join(dataDir, "final_training"),
+  async inputFingerprint(ctx) {
+    const files = inputFiles(ctx.global.dataDir);
+    const hashes = await Promise.all(files.map(async (f) => `${basename(f)}:${await hashFile(f)}`));
+    return stableHash(...hashes);
+  },
+  // The seed shapes sampling, ties and split order; threads never change a byte of the output.
+  outputOptions: (ctx, opts) => ({ ...opts, seed: ctx.global.seed }),
+  run: runPrepare,
+};

@@ -1,0 +1,40 @@
+/**
+ * What crosses the thread boundary in prepare: a batch of pair texts in, typed arrays out (one
+ * slot per item, signatures flattened item-major). Plain data only.
+ */
+import type { TokenizerName } from "./tokens.ts";
+
+export interface AnalyseItem {
+  input_text: string;
+  target_text: string;
+  path: string;
+  platform: string;
+}
+
+export interface AnalyseTask {
+  items: AnalyseItem[];
+  permutations: number;
+  seed: number;
+  tokenizer: TokenizerName;
+}
+
+/** Bits of AnalyseResult.flags. */
+export const FLAG = {
+  emptyTarget: 1,
+  parseError: 2,
+  unbalanced: 4,
+  parseSkipped: 8, // not Kotlin (Groovy .gradle, TOML…): the grammar check does not apply
+  analysisFailed: 16, // set on the main thread when a worker task failed
+} as const;
+
+export interface AnalyseResult {
+  threadId: number;
+  exactKey: Float64Array;
+  structKey: Float64Array;
+  signatures: Uint32Array; // items × permutations
+  inputTokens: Uint32Array;
+  targetTokens: Uint32Array;
+  flags: Uint8Array;
+  dims: Float32Array; // items × QUALITY_DIMENSIONS.length, in that order
+  score: Float64Array;
+}

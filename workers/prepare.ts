@@ -1,0 +1,2 @@
+import { analyseBatch } from "../src/prepare/analyse.ts";
+export default analyseBatch;
