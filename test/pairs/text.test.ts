@@ -1,0 +1,38 @@
+import { describe, expect, test } from "bun:test";
+import { importLines, kdocSummary, libraryOf, neededImports, normLine, words } from "../../src/pairs/text.ts";
+
+describe("text helpers", () => {
+  test.each([
+    ["loadUserProfile", "load user profile"],
+    ["HTTPClient", "http client"],
+    ["MAX_RETRY_COUNT", "max retry count"],
+    ["ProfileCard", "profile card"],
+    ["toJSON", "to json"],
+  ])("words(%s)", (name, expected) => expect(words(name)).toBe(expected));
+
+  test.each([
+    ["/** Loads the user. Caches it too. */", "Loads the user."],
+    ["/**\n * Syncs the cart\n * with the server\n *\n * More detail.\n * @param id the cart\n */", "Syncs the cart with the server"],
+    ["/**\n * @return nothing\n */", ""],
+    [null, ""],
+  ])("kdocSummary(%p)", (kdoc, expected) => expect(kdocSummary(kdoc)).toBe(expected));
+
+  test("neededImports keeps the imports the code names (aliases and stars included)", () => {
+    const imports = ["a.b.Flow", "a.b.Unused", "c.d.Json as J", "e.f.*"];
+    expect(neededImports(imports, "fun x(): Flow<Int> = J.decode(s)")).toEqual(["a.b.Flow", "c.d.Json as J", "e.f.*"]);
+    expect(importLines(["c.d.Json as J", "a.b.Flow"])).toBe("import c.d.Json as J\nimport a.b.Flow");
+  });
+
+  test.each([
+    ["io.ktor.client.call.body", "io.ktor.client"],
+    ["kotlinx.coroutines.flow.Flow", "kotlinx.coroutines"],
+    ["androidx.compose.material3.Text", "androidx.compose.material3"],
+    ["org.koin.Koin", "org.koin"],
+  ])("libraryOf(%s)", (imp, lib) => expect(libraryOf(imp)).toBe(lib));
+
+  test("normLine ignores whitespace, braces-only lines and comment markers", () => {
+    expect(normLine("   return   x +  1 ")).toBe("return x + 1");
+    expect(normLine("  }) ")).toBe("");
+    expect(normLine(" * val y = 2")).toBe("val y = 2");
+  });
+});
