@@ -136,6 +136,19 @@ describe("interface_implementation", () => {
   });
 });
 
+test("interface_implementation: a sealed or marker interface has nothing to implement", () => {
+  const marker = block("sealed interface UiEvent", { name: "UiEvent", kind: "interface" });
+  const event = block("data class Clicked(val id: String) : UiEvent {\n    fun label(): String ⟦{ return id.uppercase() }⟧\n}", {
+    name: "Clicked",
+    kind: "class",
+    supertypes: ["UiEvent"],
+    members: [{ kind: "function", name: "label", signature: "fun label(): String", has_body: true, is_abstract: false }],
+  });
+  const r = generate(interfaceImplementationPairs, [marker, event]);
+  expect(r.pairs).toHaveLength(0);
+  expect(r.skips).toEqual(["interface_without_abstract_functions"]);
+});
+
 describe("description_to_code", () => {
   const fn = block(
     "/**\n * Computes the total price of the cart, including tax.\n * @param rate the tax rate\n */\nfun totalWithTax(items: List<Item>, rate: Double): Money ⟦{\n    val net = items.sumOf { it.price }\n    return Money(net * (1 + rate))\n}⟧",

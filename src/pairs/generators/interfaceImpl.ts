@@ -67,7 +67,11 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
       }
       const required = abstractFunctions(iface);
       const implemented = new Set(impl.members.filter((m) => m.kind === "function" && m.has_body).map((m) => m.name));
-      if (required.length === 0 || required.some((n) => !implemented.has(n))) {
+      if (required.length === 0) {
+        skip("interface_implementation", "interface_without_abstract_functions");
+        continue;
+      }
+      if (required.some((n) => !implemented.has(n))) {
         skip("interface_implementation", "interface_members_unimplemented");
         continue;
       }
