@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stableHash } from "../../src/io.ts";
 import { Logger } from "../../src/log.ts";
 import { defaultPipelineOptions, type PrepareOptions } from "../../src/options.ts";
 import type { StageContext } from "../../src/stage.ts";
@@ -95,17 +96,19 @@ export const PATHS: Record<PairType, string> = {
   gradle: "shared/build.gradle.kts",
 };
 
-let counter = 0;
+/** A pair whose id and default input derive from its content, so fixtures built twice are identical. */
 export function pair(target: string, over: Partial<Pair> = {}): Pair {
   const type = over.pair_type ?? "description_to_code";
-  const n = counter++;
+  const repo = over.repo ?? "owner/repo";
+  const path = over.path ?? PATHS[type];
+  const id = over.id ?? stableHash(type, repo, path, target, over.input_text ?? "");
   return {
-    id: over.id ?? `p${String(n).padStart(7, "0")}`,
+    id,
     pair_type: type,
-    input_text: over.input_text ?? `Write the Kotlin code for item ${n}.`,
+    input_text: over.input_text ?? `Write ${path} of ${repo} (${type}, ${id.slice(0, 6)}).`,
     target_text: target,
-    repo: over.repo ?? `owner/repo${n % 3}`,
-    path: over.path ?? PATHS[type],
+    repo,
+    path,
     source_set: over.source_set ?? "commonMain",
     platform: over.platform ?? "common",
     license: over.license === undefined ? "MIT" : over.license,

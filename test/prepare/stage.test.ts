@@ -1,0 +1,265 @@
+/**
+ * prepare end to end on synthetic pairs (through the real worker pool): dedup outcomes, leak-free
+ * splits, sampling, determinism, formats, and a counter for every drop reason.
+ */
+import { afterAll, describe, expect, setDefaultTimeout, test } from "bun:test";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runPrepare } from "../../src/prepare/index.ts";
+import { FORMAT_KEYS } from "../../src/prepare/formats.ts";
+import { DROP_REASONS } from "../../src/prepare/ledger.ts";
+import type { PrepareStats } from "../../src/prepare/stats.ts";
+import type { PrepareOptions } from "../../src/options.ts";
+import type { Pair } from "../../src/types.ts";
+import { DISTINCT_KT, REPOSITORY_EDITED_KT, REPOSITORY_KT, REPOSITORY_RENAMED_KT, context, options, pair, randomFunction, rng, writePairs } from "./fixtures.ts";
+
+setDefaultTimeout(60_000); // each test runs the stage with real workers, parser and BPE tokenizer
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface Out {
+  dir: string;
+  stats: PrepareStats;
+  files: Record<string, string>;
+  rows: Record<string, Record<string, unknown>[]>;
+}
+
+async function prepare(pairs: Pair[], over: Partial<PrepareOptions> = {}, seed = 42, threads = 1, extraLines = ""): Promise<Out> {
+  const dir = mkdtempSync(join(tmpdir(), "kmpdata-prepare-"));
+  dirs.push(dir);
+  writePairs(dir, pairs, true);
+  if (extraLines) appendFileSync(join(dir, "training_pairs", "train.jsonl"), extraLines);
+  await runPrepare(context(dir, seed, threads), options(over));
+  const out = join(dir, "final_training");
+  const files: Record<string, string> = {};
+  const rows: Record<string, Record<string, unknown>[]> = {};
+  for (const f of ["train", "val", "test", "all_train"]) {
+    files[f] = readFileSync(join(out, `${f}.jsonl`), "utf8");
+    rows[f] = files[f].split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  }
+  files.stats = readFileSync(join(out, "stats.json"), "utf8");
+  files.card = readFileSync(join(out, "README.md"), "utf8");
+  return { dir, stats: JSON.parse(files.stats), files, rows };
+}
+
+/** 40 repositories × 6 random functions, plus the hand-written snippets. */
+function corpus(seed = 1): Pair[] {
+  const r = rng(seed);
+  const types = ["description_to_code", "skeleton_to_complete", "full_file"] as const;
+  const pairs: Pair[] = [];
+  for (let repo = 0; repo < 40; repo++) {
+    for (let k = 0; k < 6; k++) {
+      pairs.push(pair(randomFunction(r), { repo: `org/repo${repo}`, path: `src/commonMain/kotlin/F${k}.kt`, pair_type: types[k % 3] }));
+    }
+  }
+  DISTINCT_KT.forEach((code, k) => pairs.push(pair(code, { repo: `org/handmade${k}`, pair_type: k === 6 ? "gradle" : "description_to_code", path: k === 6 ? "build.gradle.kts" : `src/commonMain/kotlin/H${k}.kt` })));
+  return pairs;
+}
+
+const allRows = (o: Out) => [...o.rows.train!, ...o.rows.val!, ...o.rows.test!];
+
+describe("prepare: de-duplication", () => {
+  test("renamed-identifier copies collapse to one row, by structure and by MinHash", async () => {
+    const o = await prepare([
+      pair(REPOSITORY_KT, { repo: "a/one" }),
+      pair(REPOSITORY_RENAMED_KT, { repo: "b/two" }),
+      pair(REPOSITORY_EDITED_KT, { repo: "c/three" }),
+      ...DISTINCT_KT.slice(0, 5).map((c, k) => pair(c, { repo: `d/x${k}` })),
+    ]);
+    const copies = allRows(o).filter((r) => String(r.target_text).includes("MutableStateFlow<List<User>>"));
+    expect(copies.length).toBe(1);
+    expect(o.stats.duplicates.structural).toBe(1);
+    expect(o.stats.duplicates.near).toBe(1);
+  });
+
+  test("distinct code does not collapse", async () => {
+    const o = await prepare(DISTINCT_KT.map((c, k) => pair(c, { repo: `d/x${k}`, pair_type: k === 6 ? "gradle" : "description_to_code", path: k === 6 ? "build.gradle.kts" : "a/B.kt" })));
+    expect(allRows(o).length).toBe(DISTINCT_KT.length);
+    expect(o.stats.duplicates.total).toBe(0);
+  });
+
+  test("the same target under two pair types is kept once per type, and both land in one split", async () => {
+    const pairs = corpus();
+    pairs.push(pair(REPOSITORY_KT, { repo: "z/a", pair_type: "skeleton_to_complete" }), pair(REPOSITORY_KT, { repo: "z/b", pair_type: "description_to_code" }));
+    const o = await prepare(pairs);
+    const hits = Object.entries(o.rows).filter(([f]) => f !== "all_train").flatMap(([f, rows]) => rows.filter((r) => r.target_text === REPOSITORY_KT).map((r) => [f, r.pair_type]));
+    expect(hits.length).toBe(2);
+    expect(new Set(hits.map((h) => h[0])).size).toBe(1);
+  });
+
+  test("--write-clusters lists what was removed and what it duplicates", async () => {
+    const o = await prepare([pair(REPOSITORY_KT, { repo: "a/one" }), pair(REPOSITORY_RENAMED_KT, { repo: "b/two" }), pair(REPOSITORY_EDITED_KT, { repo: "c/three" })], { writeClusters: true });
+    const clusters = readFileSync(join(o.dir, "final_training", "clusters.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(clusters.length).toBe(1);
+    expect(clusters[0].size).toBe(3);
+    const status = clusters[0].members.map((m: { status: string }) => m.status).sort();
+    expect(status).toEqual(["kept", "near_duplicate", "structural_duplicate"]);
+  });
+});
+
+describe("prepare: splits", () => {
+  test("no row appears twice, no repository and no near-dup cluster spans two splits", async () => {
+    const pairs = corpus();
+    // near-duplicates across repositories: the cluster binds repos a/one and c/three into one split
+    pairs.push(pair(REPOSITORY_KT, { repo: "a/one", pair_type: "skeleton_to_complete" }), pair(REPOSITORY_EDITED_KT, { repo: "c/three", pair_type: "description_to_code" }));
+    const o = await prepare(pairs);
+    expect(o.stats.grouping.by).toBe("repository+cluster");
+    const seen = new Set<string>();
+    const repoSplit = new Map<string, string>();
+    for (const split of ["train", "val", "test"]) {
+      for (const r of o.rows[split]!) {
+        const key = `${r.pair_type}\u0000${r.target_text}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+        const prev = repoSplit.get(String(r.repo));
+        if (prev) expect(prev).toBe(split);
+        repoSplit.set(String(r.repo), split);
+      }
+    }
+    expect(repoSplit.get("a/one")).toBe(repoSplit.get("c/three")!);
+    expect(o.rows.val!.length).toBeGreaterThan(0);
+    expect(o.rows.test!.length).toBeGreaterThan(0);
+    expect(o.rows.all_train!.length).toBe(o.rows.train!.length + o.rows.val!.length);
+  });
+
+  test("shares follow --split within a few rows when groups are many and small", async () => {
+    const o = await prepare(corpus(3), { split: [80, 10, 10] });
+    const total = allRows(o).length;
+    expect(Math.abs(o.rows.val!.length - total * 0.1)).toBeLessThanOrEqual(7);
+    expect(Math.abs(o.rows.test!.length - total * 0.1)).toBeLessThanOrEqual(7);
+  });
+
+  test("with few repositories, groups fall back to file + cluster and stats say so", async () => {
+    const r = rng(5);
+    const pairs = Array.from({ length: 120 }, (_, k) => pair(randomFunction(r), { repo: `few/r${k % 4}`, path: `src/commonMain/kotlin/F${k % 40}.kt` }));
+    const o = await prepare(pairs);
+    expect(o.stats.grouping.by).toBe("file+cluster");
+    expect(o.stats.grouping.note).toContain("only 4 repository groups");
+    expect(o.files.card).toContain("file+cluster");
+    const fileSplit = new Map<string, string>();
+    for (const split of ["train", "val", "test"]) {
+      for (const row of o.rows[split]!) {
+        const key = `${row.repo}/${row.path}`;
+        expect(fileSplit.get(key) ?? split).toBe(split);
+        fileSplit.set(key, split);
+      }
+    }
+  });
+});
+
+describe("prepare: sampling and balancing", () => {
+  test("--sample-size takes exactly N distinct rows, stratified by type, never repeating one", async () => {
+    const o = await prepare(corpus(), { sampleSize: 60 });
+    const rows = allRows(o);
+    expect(rows.length).toBe(60);
+    expect(new Set(rows.map((r) => r.target_text)).size).toBe(60);
+    const perType = o.stats.counts.total;
+    expect(perType.description_to_code! + perType.skeleton_to_complete! + perType.full_file!).toBeGreaterThanOrEqual(58);
+    expect(Math.abs(perType.skeleton_to_complete! - perType.full_file!)).toBeLessThanOrEqual(1);
+    expect(o.stats.drops.by_reason.not_sampled).toBe(o.stats.sample.available - 60);
+  });
+
+  test("a sample larger than the data keeps every row once (no upsampling)", async () => {
+    const o = await prepare(corpus(), { sampleSize: 100_000 });
+    expect(allRows(o).length).toBe(o.stats.sample.available);
+    expect(new Set(allRows(o).map((r) => r.target_text)).size).toBe(allRows(o).length);
+  });
+
+  test("the per-type cap keeps the best-scored rows", async () => {
+    const o = await prepare(corpus(), { maxPerType: 10 });
+    for (const n of Object.values(o.stats.counts.total)) expect(n).toBeLessThanOrEqual(10);
+    const kept = allRows(o).filter((r) => r.pair_type === "full_file").map((r) => Number(r.quality_score));
+    const all = await prepare(corpus(), {});
+    const scores = allRows(all).filter((r) => r.pair_type === "full_file").map((r) => Number(r.quality_score)).sort((a, b) => b - a);
+    expect(Math.min(...kept)).toBeGreaterThanOrEqual(scores[9]!);
+  });
+});
+
+describe("prepare: outputs", () => {
+  test("same seed → byte-identical files, whatever the thread count; another seed → another order", async () => {
+    const a = await prepare(corpus(), { sampleSize: 150 }, 42, 1);
+    const b = await prepare(corpus(), { sampleSize: 150 }, 42, 2);
+    for (const f of ["train", "val", "test", "all_train", "stats"]) expect(b.files[f]).toBe(a.files[f]!);
+    const c = await prepare(corpus(), { sampleSize: 150 }, 7, 2);
+    expect(c.files.train).not.toBe(a.files.train!);
+  });
+
+  test.each(["default", "messages", "prompt-completion"] as const)("--format %s writes valid JSONL with the documented keys", async (format) => {
+    const o = await prepare(corpus(), { format });
+    for (const f of ["train", "val", "test", "all_train"]) {
+      for (const row of o.rows[f]!) expect(Object.keys(row)).toEqual([...FORMAT_KEYS[format]]);
+    }
+    const first = o.rows.train![0]!;
+    if (format === "messages") {
+      const roles = (first.messages as { role: string }[]).map((m) => m.role);
+      expect(roles).toEqual(["system", "user", "assistant"]);
+    }
+    if (format === "default") {
+      for (const k of ["input_text", "target_text", "pair_type", "source_set", "platform", "quality_score", "repo", "path", "license"]) expect(first).toHaveProperty(k);
+      const q = first.quality as Record<string, number>;
+      for (const v of Object.values(q)) expect(v >= 0 && v <= 1).toBe(true);
+    }
+  });
+
+  test("stats and card agree with the files", async () => {
+    const o = await prepare(corpus(), {}, 42, 1);
+    expect(o.stats.written).toEqual({ train: o.rows.train!.length, val: o.rows.val!.length, test: o.rows.test!.length, all_train: o.rows.all_train!.length });
+    const total = Object.values(o.stats.counts.total).reduce((a, b) => a + b!, 0);
+    expect(total).toBe(allRows(o).length);
+    expect(o.stats.input.records - o.stats.drops.total).toBe(allRows(o).length);
+    expect(o.files.card).toContain("seed 42");
+    expect(o.files.card).toContain("kmpdata prepare");
+    expect(o.files.card).toContain(`${o.stats.version}`);
+    expect(o.files.card).toContain(`| **all** | ${o.rows.train!.length} | ${o.rows.val!.length} | ${o.rows.test!.length} |`);
+  });
+});
+
+describe("prepare: every drop reason is counted", () => {
+  test("one fixture per reason", async () => {
+    const r = rng(11);
+    const good = Array.from({ length: 60 }, (_, k) => pair(randomFunction(r), { repo: `ok/r${k}`, pair_type: "full_file" }));
+    const dup = pair(DISTINCT_KT[5]!, { repo: "x/dup" });
+    const pairs: Pair[] = [
+      ...good,
+      dup,
+      { ...dup }, // duplicate_id
+      pair("// only a comment\n", { repo: "x/empty" }), // empty_target
+      pair("fun broken(x: Int) {\n  return if (x) \n}\n", { repo: "x/parse" }), // parse_error
+      pair("android {\n  compileSdk 34\n", { repo: "x/groovy", path: "build.gradle", pair_type: "gradle" }), // unbalanced_delimiters
+      pair(DISTINCT_KT[0]!, { repo: "x/long-in", input_text: "word ".repeat(400) }), // input_too_long
+      pair(`fun big() {\n${"    println(\"a line of text\")\n".repeat(200)}}\n`, { repo: "x/long-out" }), // target_too_long
+      pair(DISTINCT_KT[1]!, { repo: "x/e1" }),
+      pair(DISTINCT_KT[1]!.replace("\n", "\n\n  // same code\n"), { repo: "x/e2" }), // exact_duplicate
+      pair(REPOSITORY_KT, { repo: "x/s1" }),
+      pair(REPOSITORY_RENAMED_KT, { repo: "x/s2" }), // structural_duplicate
+      pair(REPOSITORY_EDITED_KT, { repo: "x/s3" }), // near_duplicate
+      pair("val x = 1\n", { repo: "x/low" }), // below_min_quality
+      ...Array.from({ length: 3 }, (_, k) => pair(DISTINCT_KT[k + 2]!, { repo: `x/g${k}`, pair_type: "composable" })),
+    ];
+    const o = await prepare(pairs, { maxInputTokens: 300, maxTargetTokens: 1000, minQuality: 0.2, sampleSize: 10 }, 42, 1, "{not json\n");
+    const by = o.stats.drops.by_reason;
+    // over_type_cap: 60 full_file rows against 3× the median type count; not_sampled: what the cap leaves above 10.
+    for (const reason of DROP_REASONS) {
+      if (reason === "analysis_failed") continue; // needs a failing worker: see scan.test.ts
+      expect({ reason, counted: (by[reason] ?? 0) > 0 }).toEqual({ reason, counted: true });
+    }
+    expect(by.invalid_record).toBe(1);
+    expect(by.duplicate_id).toBe(1);
+    expect(by.empty_target).toBe(1);
+    expect(by.parse_error).toBe(1);
+    expect(by.unbalanced_delimiters).toBe(1);
+    expect(by.input_too_long).toBe(1);
+    expect(by.target_too_long).toBe(1);
+    expect(by.exact_duplicate).toBe(1);
+    expect(by.structural_duplicate).toBe(1);
+    expect(by.near_duplicate).toBe(1);
+    expect(by.below_min_quality).toBe(1);
+    // every step's rows_out = rows_in − its drops
+    for (const st of o.stats.drops.steps) {
+      const dropped = Object.values(st.dropped).reduce((a, b) => a + (b ?? 0), 0);
+      expect(st.rows_in - dropped).toBe(st.rows_out);
+    }
+  });
+});
