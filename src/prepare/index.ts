@@ -44,6 +44,14 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   const minhash = minHashConfig(opts.nearDupThreshold, opts.minhashPerms, seed);
   ctx.log.debug("prepare: MinHash LSH", { ...minhash });
 
+  // Phase timings go to the debug log only: outputs must not change from run to run.
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    ctx.log.debug(`prepare: ${name} took ${((now - phaseStart) / 1000).toFixed(2)}s`);
+    phaseStart = now;
+  };
+
   // Pass 1 — the CPU work, in the pool.
   const totalKb = Math.ceil(files.reduce((a, f) => a + statSync(f).size, 0) / 1024);
   const progress = createProgress("prepare: analysing pairs", totalKb, "KiB", ctx.log, ctx.progress);
@@ -69,6 +77,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
     await pool.destroy();
   }
   const t = scan.table;
+  phase(`analysing ${t.n} pairs`);
   if (t.n === 0) throw new KmpError("E_NO_PAIRS", `prepare: ${files.join(", ")} hold no pairs: check the pairs step's pairs_stats.json`);
   if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", "prepare: interrupted; rerun to resume");
 
@@ -78,14 +87,18 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   const ledger = new Ledger(t.n, (i) => t.types[t.type[i]!]!);
   applyReadChecks(t, ledger, ids, scan.invalidRecords);
   applyValidation(t, ledger, ids, opts.maxInputTokens, opts.maxTargetTokens);
+  phase("ordering and validation");
   const trace = dedup(t, ledger, best, ids, minhash);
+  phase("dedup (exact, structural, MinHash LSH)");
   applyMinQuality(t, ledger, ids, opts.minQuality);
   const balance = applyTypeCap(t, ledger, ids, best, opts.maxPerType);
   const sample = applySample(t, ledger, ids, opts.sampleSize, seed);
   if (ledger.alive === 0) {
-    throw new KmpError("E_NO_PAIRS", `prepare: no pair survived the filters (see the counts with --verbose); lower --min-quality or raise the token limits`);
+    const why = [...ledger.counts].filter(([, k]) => k > 0).map(([r, k]) => `${r} ${k}`).join(", ");
+    throw new KmpError("E_NO_PAIRS", `prepare: no pair survived the filters (${why}); lower --min-quality or raise --max-input-tokens/--max-target-tokens`);
   }
   const plan = planSplits(t, ledger, ids, (i) => trace.uf.find(i), opts.split, seed);
+  phase("quality floor, cap, sample, splits");
 
   // Pass 2 — write.
   const reader = new RowReader(files, t);
@@ -95,6 +108,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   } finally {
     reader.close();
   }
+  phase("writing splits");
   const clustersPath = join(outDir, "clusters.jsonl");
   if (opts.writeClusters) writeClusters(t, ledger, trace, ids, clustersPath);
   else rmSync(clustersPath, { force: true }); // never leave clusters of an older run next to new data
@@ -119,6 +133,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   stats.input.files.forEach((f, k) => (f.rows = t.src.reduce((a, s) => a + (s === k ? 1 : 0), 0)));
   writeJsonAtomic(join(outDir, "stats.json"), stats);
   writeFileAtomic(join(outDir, "README.md"), renderCard(stats));
+  phase("clusters, stats and card");
 
   for (const line of ledgerLines(stats.drops.by_reason)) ctx.log.info(`prepare: dropped ${line}`);
   if (stats.grouping.by === "file+cluster") ctx.log.warn(`prepare: ${stats.grouping.note}`);

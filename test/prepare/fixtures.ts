@@ -123,7 +123,8 @@ export function writePairs(dataDir: string, pairs: Pair[], spread = false): void
   const dir = join(dataDir, "training_pairs");
   mkdirSync(dir, { recursive: true });
   const files: Record<string, string[]> = { train: [], val: [], test: [] };
-  pairs.forEach((p, i) => files[spread ? (["train", "val", "test"] as const)[i % 3] : "train"]!.push(JSON.stringify(p)));
+  const names = ["train", "val", "test"] as const;
+  pairs.forEach((p, i) => files[spread ? names[i % 3]! : "train"]!.push(JSON.stringify(p)));
   for (const [name, lines] of Object.entries(files)) writeFileSync(join(dir, `${name}.jsonl`), lines.map((l) => l + "\n").join(""));
 }
 
