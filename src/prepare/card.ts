@@ -63,7 +63,8 @@ export function renderCard(s: PrepareStats): string {
         `LSH with ${c.minhash.bands} bands × ${c.minhash.rows} rows (chosen to minimise false positive + false negative area at Jaccard ` +
         `${c.minhash.threshold}); every bucket candidate verified by its estimated Jaccard (${n(c.lsh.verified)} verified, ` +
         `${n(c.lsh.rejected)} rejected); clusters by union-find. ${n(c.clusters_with_duplicates)} clusters of ≥ 2 rows ` +
-        `(${n(c.rows_in_those_clusters)} rows, largest ${n(c.largest)}); ${n(s.duplicates.near)} removed.` +
+        `(${n(c.rows_in_those_clusters)} rows, largest ${n(c.largest)}; a cluster may hold the same code under several pair types, ` +
+        `which are kept, one per type, and always land in the same split); ${n(s.duplicates.near)} removed.` +
         (c.written_to ? ` Clusters are listed in \`${c.written_to}\`.` : ""),
       `   In every dedup step the copies are compared within a pair type and the highest-scored row is kept.`,
       `6. **Quality floor** --min-quality ${o.minQuality}.`,
