@@ -35,7 +35,7 @@ async function measure(cmd: string[]): Promise<Measured> {
   const code = await proc.exited;
   const seconds = (performance.now() - started) / 1000;
   const usage = proc.resourceUsage();
-  return { seconds, maxRssMb: Number(usage?.maxRSS ?? 0) / 1024, code, stderr };
+  return { seconds, maxRssMb: Number(usage?.maxRSS ?? 0) / 1024 ** 2, code, stderr }; // maxRSS is in bytes
 }
 
 function must(m: Measured, what: string): Measured {
