@@ -1,0 +1,231 @@
+/**
+ * What a Gradle script says about the project: plugins, KMP targets, source sets with their
+ * dependencies, Android settings, and version-catalog aliases resolved through
+ * gradle/libs.versions.toml. Kotlin DSL scripts are read from the Kotlin tree; Groovy scripts have
+ * no grammar here and get a best-effort reading of the same facts.
+ */
+import type { Node, Parser } from "web-tree-sitter";
+import { allKids, named } from "./tree.ts";
+import type { GradleInfo } from "../types.ts";
+
+const TARGETS = new Set([
+  "androidTarget", "android", "jvm", "js", "wasmJs", "wasmWasi", "wasm", "iosX64", "iosArm64", "iosSimulatorArm64", "ios",
+  "macosX64", "macosArm64", "linuxX64", "linuxArm64", "mingwX64", "watchosArm32", "watchosArm64", "watchosX64",
+  "watchosSimulatorArm64", "watchosDeviceArm64", "tvosX64", "tvosArm64", "tvosSimulatorArm64", "androidNativeArm64",
+  "androidNativeX64", "androidNativeArm32", "androidNativeX86", "androidLibrary",
+]);
+const DEP_CONFIGS = new Set([
+  "implementation", "api", "compileOnly", "runtimeOnly", "testImplementation", "androidTestImplementation",
+  "debugImplementation", "kapt", "ksp", "annotationProcessor", "coreLibraryDesugaring", "testRuntimeOnly",
+]);
+const KMP_PLUGIN_IDS = new Set(["org.jetbrains.kotlin.multiplatform", 'kotlin("multiplatform")']);
+
+/** A version catalog: accessor (libs.x.y) → what it resolves to. */
+export type Catalog = Map<string, string>;
+
+function unquote(s: string): string {
+  return s.trim().replace(/^"""|"""$/g, "").replace(/^["']|["']$/g, "");
+}
+
+/** libs.versions.toml → accessors, from the TOML tree. */
+export function readCatalog(parser: Parser, toml: string): Catalog {
+  const catalog: Catalog = new Map();
+  const tree = parser.parse(toml);
+  if (!tree) return catalog;
+  const versions = new Map<string, string>();
+  const entries: { table: string; key: string; fields: Map<string, string> }[] = [];
+  for (const table of named(tree.rootNode)) {
+    if (table.type !== "table") continue;
+    const header = named(table).find((c) => c.type === "bare_key" || c.type === "dotted_key" || c.type === "quoted_key");
+    const tableName = header?.text ?? "";
+    for (const pair of named(table)) {
+      if (pair.type !== "pair") continue;
+      const keyNode = named(pair)[0];
+      const value = named(pair)[named(pair).length - 1];
+      if (!keyNode || !value) continue;
+      const key = unquote(keyNode.text);
+      const fields = new Map<string, string>();
+      if (value.type === "inline_table") {
+        for (const f of named(value)) {
+          if (f.type !== "pair") continue;
+          const k = named(f)[0]?.text.replace(/\s+/g, "") ?? "";
+          const v = named(f)[named(f).length - 1];
+          if (v && (v.type === "string" || v.type === "integer")) fields.set(k, unquote(v.text));
+        }
+      } else if (value.type === "string") {
+        fields.set("", unquote(value.text));
+      }
+      if (tableName === "versions") versions.set(key, fields.get("") ?? fields.get("strictly") ?? fields.get("require") ?? "");
+      entries.push({ table: tableName, key, fields });
+    }
+  }
+  tree.delete();
+  const accessor = (key: string) => key.replace(/[-_.]/g, ".");
+  for (const e of entries) {
+    const ver = e.fields.get("version") ?? (e.fields.get("version.ref") ? versions.get(e.fields.get("version.ref")!) : undefined);
+    const at = ver ? `:${ver}` : "";
+    if (e.table === "libraries") {
+      const module = e.fields.get("module") ?? (e.fields.get("group") ? `${e.fields.get("group")}:${e.fields.get("name")}` : e.fields.get("") ?? "");
+      catalog.set(`libs.${accessor(e.key)}`, module.includes(":") && at && module.split(":").length < 3 ? module + at : module);
+    } else if (e.table === "plugins") {
+      catalog.set(`libs.plugins.${accessor(e.key)}`, (e.fields.get("id") ?? e.fields.get("") ?? "") + at);
+    } else if (e.table === "versions") {
+      catalog.set(`libs.versions.${accessor(e.key)}`, versions.get(e.key) ?? "");
+    } else if (e.table === "bundles") {
+      catalog.set(`libs.bundles.${accessor(e.key)}`, "bundle");
+    }
+  }
+  return catalog;
+}
+
+/** Accessors are case-insensitive in practice (kotlin-multiplatform → kotlin.multiplatform). */
+function resolve(catalog: Catalog | null, ref: string): string | null {
+  if (!catalog) return null;
+  const direct = catalog.get(ref);
+  if (direct !== undefined) return direct;
+  const norm = ref.toLowerCase();
+  for (const [k, v] of catalog) if (k.toLowerCase() === norm) return v;
+  return null;
+}
+
+function calleeName(call: Node): { name: string; receiver: string | null } {
+  const callee = call.firstNamedChild;
+  if (!callee) return { name: "", receiver: null };
+  if (callee.type === "identifier") return { name: callee.text, receiver: null };
+  if (callee.type === "navigation_expression") {
+    const last = callee.lastNamedChild;
+    const first = callee.firstNamedChild;
+    return { name: last?.text ?? "", receiver: first && first.id !== last?.id ? first.text : null };
+  }
+  return { name: "", receiver: null };
+}
+
+function firstArgText(call: Node): string | null {
+  const args = named(call).find((c) => c.type === "value_arguments");
+  const arg = (args ? named(args) : []).find((c) => c.type === "value_argument");
+  return arg ? arg.text.trim() : null;
+}
+
+/** The source set a dependency call belongs to, from its enclosing calls/declarations. */
+function sourceSetOf(call: Node): string | null {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type === "call_expression") {
+      const { name, receiver } = calleeName(p);
+      if (name === "dependencies" && receiver) return receiver;
+      if ((name === "named" || name === "getByName" || name === "create" || name === "maybeCreate") && firstArgText(p)) return unquote(firstArgText(p)!);
+      if (name === "dependencies" && !receiver) {
+        // `val commonMain by getting { dependencies { … } }` or a top-level dependencies block.
+        for (let q = p.parent; q; q = q.parent) {
+          if (q.type === "property_declaration") {
+            const v = named(q).find((c) => c.type === "variable_declaration");
+            return (v ? named(v) : []).find((c) => c.type === "identifier")?.text ?? null;
+          }
+          if (q.type === "call_expression") {
+            const outer = calleeName(q);
+            if (outer.name === "named" || outer.name === "getByName") return unquote(firstArgText(q) ?? "");
+          }
+        }
+        return "dependencies";
+      }
+    }
+  }
+  return null;
+}
+
+function enclosingCallNames(n: Node): string[] {
+  const names: string[] = [];
+  for (let p = n.parent; p; p = p.parent) if (p.type === "call_expression") names.push(calleeName(p).name);
+  return names;
+}
+
+/** GradleInfo of a Kotlin DSL script from its tree. */
+export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleInfo {
+  const plugins: string[] = [];
+  const targets = new Set<string>();
+  const sourceSets = new Map<string, Set<string>>();
+  const android: { namespace: string | null; compile_sdk: string | null; min_sdk: string | null } = { namespace: null, compile_sdk: null, min_sdk: null };
+  const refs = new Set<string>();
+  let sawAndroid = false;
+  const cursor = root.walk();
+  let done = false;
+  while (!done) {
+    const n = cursor.currentNode;
+    if (n.type === "call_expression") {
+      const { name } = calleeName(n);
+      const outer = enclosingCallNames(n);
+      if (outer.includes("plugins") && !outer.includes("dependencies")) {
+        const arg = firstArgText(n);
+        if (name === "id" && arg) plugins.push(unquote(arg));
+        else if (name === "kotlin" && arg) plugins.push(`kotlin(${arg})`);
+        else if (name === "alias" && arg) plugins.push(arg);
+      }
+      if (outer.includes("kotlin") && !outer.includes("sourceSets") && TARGETS.has(name)) targets.add(name);
+      if (DEP_CONFIGS.has(name)) {
+        const ss = sourceSetOf(n) ?? "dependencies";
+        const arg = firstArgText(n);
+        if (arg) {
+          if (!sourceSets.has(ss)) sourceSets.set(ss, new Set());
+          sourceSets.get(ss)!.add(arg.replace(/\s+/g, " "));
+        }
+      }
+      if (name === "android" && outer.length === 0) sawAndroid = true;
+    } else if (n.type === "assignment") {
+      const left = named(n)[0]?.text ?? "";
+      const right = named(n)[named(n).length - 1]?.text ?? "";
+      if (left === "namespace") android.namespace = unquote(right);
+      else if (left === "compileSdk") android.compile_sdk = right.trim();
+      else if (left === "minSdk") android.min_sdk = right.trim();
+    } else if (n.type === "navigation_expression") {
+      const t = n.text;
+      if (/^libs\.[\w.]+$/.test(t) && n.parent?.type !== "navigation_expression") refs.add(t);
+    }
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return finish(plugins, targets, sourceSets, sawAndroid || android.namespace !== null ? android : null, refs, catalog);
+}
+
+function finish(
+  plugins: string[],
+  targets: Set<string>,
+  sourceSets: Map<string, Set<string>>,
+  android: GradleInfo["android"],
+  refs: Set<string>,
+  catalog: Catalog | null,
+): GradleInfo {
+  const catalog_refs = [...refs].sort().map((alias) => ({ alias, resolved: resolve(catalog, alias) }));
+  const resolvedPlugins = plugins.map((p) => (p.startsWith("libs.") ? (resolve(catalog, p)?.split(":")[0] ?? p) : p));
+  const is_kmp = resolvedPlugins.some((p) => KMP_PLUGIN_IDS.has(p) || p === "kotlin(\"multiplatform\")") || plugins.some((p) => /multiplatform/i.test(p) && !/compose/i.test(p));
+  return {
+    plugins,
+    is_kmp,
+    targets: [...targets].sort(),
+    source_sets: [...sourceSets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, deps]) => ({ name, dependencies: [...deps].sort() })),
+    android,
+    catalog_refs,
+  };
+}
+
+/** Best-effort reading of a Groovy build.gradle (no grammar for Groovy here). */
+export function gradleInfoFromGroovy(text: string, catalog: Catalog | null): GradleInfo {
+  const plugins = [...text.matchAll(/\bid\s*\(?\s*['"]([\w.-]+)['"]/g)].map((m) => m[1]!);
+  const applied = [...text.matchAll(/apply\s+plugin:\s*['"]([\w.-]+)['"]/g)].map((m) => m[1]!);
+  const targets = new Set([...text.matchAll(/^\s*(\w+)\s*\(\s*\)|^\s*(\w+)\s*\{/gm)].map((m) => (m[1] ?? m[2])!).filter((t) => TARGETS.has(t)));
+  const deps = new Map<string, Set<string>>();
+  for (const m of text.matchAll(/^\s*(implementation|api|compileOnly|runtimeOnly|testImplementation|kapt|ksp)\s*\(?\s*(['"][^'"\n]+['"]|[\w.]+(?:\([^)\n]*\))?)/gm)) {
+    if (!deps.has("dependencies")) deps.set("dependencies", new Set());
+    deps.get("dependencies")!.add(m[2]!);
+  }
+  const ns = text.match(/namespace\s*=?\s*['"]([\w.]+)['"]/);
+  const compile = text.match(/compileSdk(?:Version)?\s*=?\s*(\d+)/);
+  const min = text.match(/minSdk(?:Version)?\s*=?\s*(\d+)/);
+  const refs = new Set([...text.matchAll(/\blibs\.[\w.]+/g)].map((m) => m[0]));
+  const android = /^\s*android\s*\{/m.test(text) ? { namespace: ns?.[1] ?? null, compile_sdk: compile?.[1] ?? null, min_sdk: min?.[1] ?? null } : null;
+  return finish([...plugins, ...applied], targets, deps, android, refs, catalog);
+}

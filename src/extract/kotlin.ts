@@ -1,0 +1,535 @@
+/**
+ * Declarations → Blocks, from the tree-sitter Kotlin tree. The walk visits declarations only
+ * (top level, class bodies, recursively); bodies are inspected by their direct statements, and
+ * calls come from one query over the whole tree, so the cost stays close to the parse itself.
+ */
+import type { Node, Query, Tree } from "web-tree-sitter";
+import { allKids, named } from "./tree.ts";
+import type { Block, BlockKind, BodyRange, Member, Param } from "../types.ts";
+import { stableHash } from "../io.ts";
+import { detectPatterns } from "./patterns.ts";
+import type { FileTask } from "./types.ts";
+
+export const DECLARATION_TYPES = new Set([
+  "class_declaration",
+  "object_declaration",
+  "function_declaration",
+  "property_declaration",
+  "type_alias",
+  "companion_object",
+]);
+
+/** A tree (or a re-parsed piece of the file) and where its text sits in the file. */
+export interface Region {
+  root: Node;
+  /** file offset = node offset + delta (re-parsed spans are shifted, wrapped spans too). */
+  delta: number;
+}
+
+export interface FileContext {
+  task: FileTask;
+  source: string;
+  lineStarts: number[];
+  pkg: string;
+  imports: string[];
+  /** Sorted start offsets (file coordinates) of call callees and their names. */
+  calls: { at: number; name: string }[];
+  /** File offsets of ERROR/MISSING nodes. */
+  errors: number[];
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of a file offset. */
+export function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function countInRange(sorted: number[], start: number, end: number): number {
+  let n = 0;
+  for (const x of sorted) if (x >= start && x < end) n++;
+  return n;
+}
+
+const TODO_CALLS = new Set(["TODO"]);
+
+/** True for `TODO()`, `TODO("…")` and `throw NotImplementedError(…)`: placeholders, not logic. */
+function isPlaceholder(n: Node): boolean {
+  let e = n;
+  if (e.type === "jump_expression" || e.type === "throw_expression") {
+    const first = e.firstChild;
+    if (first?.type === "throw") {
+      const arg = named(e)[0];
+      if (arg?.type === "call_expression" && arg.firstNamedChild?.text === "NotImplementedError") return true;
+    }
+    return false;
+  }
+  if (e.type === "call_expression") {
+    const callee = e.firstNamedChild;
+    return callee?.type === "identifier" && TODO_CALLS.has(callee.text);
+  }
+  return false;
+}
+
+interface BodyInfo {
+  statements: number;
+  ranges: BodyRange[];
+}
+
+/** Real statements of a function_body (block or expression), and its range. */
+function functionBody(body: Node | null, owner: string, delta: number): BodyInfo {
+  if (!body) return { statements: 0, ranges: [] };
+  const block = named(body).find((c) => c.type === "block");
+  if (block) {
+    let statements = 0;
+    for (const s of named(block)) {
+      if (s.type === "line_comment" || s.type === "block_comment") continue;
+      if (!isPlaceholder(s)) statements++;
+    }
+    return { statements, ranges: [{ start: block.startIndex + delta, end: block.endIndex + delta, kind: "block", owner }] };
+  }
+  const expr = named(body).find((c) => c.type !== "line_comment" && c.type !== "block_comment");
+  if (!expr) return { statements: 0, ranges: [] };
+  return {
+    statements: isPlaceholder(expr) ? 0 : 1,
+    ranges: [{ start: expr.startIndex + delta, end: expr.endIndex + delta, kind: "expression", owner }],
+  };
+}
+
+function childOfType(n: Node, type: string): Node | null {
+  for (const c of named(n)) if (c.type === type) return c;
+  return null;
+}
+
+function hasKeyword(n: Node, keyword: string): boolean {
+  for (const c of allKids(n)) if (!c.isNamed && c.type === keyword) return true;
+  return false;
+}
+
+function text(ctx: FileContext, n: Node, delta: number): string {
+  return ctx.source.slice(n.startIndex + delta, n.endIndex + delta);
+}
+
+interface Mods {
+  modifiers: string[];
+  annotations: string[];
+}
+
+function readModifiers(ctx: FileContext, decl: Node, delta: number): Mods {
+  const modifiers: string[] = [];
+  const annotations: string[] = [];
+  const mods = childOfType(decl, "modifiers");
+  if (mods) {
+    for (const m of named(mods)) {
+      if (m.type === "annotation") {
+        const t = named(m).find((c) => c.type === "user_type" || c.type === "constructor_invocation");
+        const typeNode = t?.type === "constructor_invocation" ? childOfType(t, "user_type") : t;
+        const name = typeNode ? text(ctx, typeNode, delta).split(".").pop()!.replace(/<.*$/s, "") : text(ctx, m, delta).replace(/^@/, "");
+        annotations.push(name.trim());
+      } else {
+        modifiers.push(text(ctx, m, delta).trim());
+      }
+    }
+  }
+  // `fun interface`, `companion object`, `data object` keywords sit outside `modifiers` in places.
+  if (decl.type === "class_declaration" && hasKeyword(decl, "fun")) modifiers.push("fun");
+  if (decl.type === "companion_object") modifiers.push("companion");
+  return { modifiers, annotations };
+}
+
+/** `/** … *\/` directly before the declaration (only blank space between). */
+function kdocOf(ctx: FileContext, decl: Node, delta: number): { text: string; start: number } | null {
+  const prev = decl.previousSibling;
+  if (!prev || prev.type !== "block_comment") return null;
+  const t = text(ctx, prev, delta);
+  if (!t.startsWith("/**")) return null;
+  const between = ctx.source.slice(prev.endIndex + delta, decl.startIndex + delta);
+  if (between.trim() !== "") return null;
+  return { text: t, start: prev.startIndex + delta };
+}
+
+function stripTypeArgs(t: string): string {
+  let out = "";
+  let depth = 0;
+  for (const ch of t) {
+    if (ch === "<") depth++;
+    else if (ch === ">") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += ch;
+  }
+  return out.replace(/\s+/g, "").replace(/\?$/, "");
+}
+
+function supertypesOf(ctx: FileContext, decl: Node, delta: number): string[] {
+  const specs = childOfType(decl, "delegation_specifiers");
+  if (!specs) return [];
+  const out: string[] = [];
+  for (const spec of named(specs)) {
+    if (spec.type !== "delegation_specifier") continue;
+    const inner = spec.firstNamedChild;
+    if (!inner) continue;
+    let typeNode: Node | null = inner;
+    if (inner.type === "constructor_invocation" || inner.type === "explicit_delegation") typeNode = childOfType(inner, "user_type");
+    if (typeNode) out.push(stripTypeArgs(text(ctx, typeNode, delta)));
+  }
+  return out;
+}
+
+const TYPE_NODES = new Set(["user_type", "nullable_type", "function_type", "parenthesized_type", "non_nullable_type", "dynamic"]);
+
+function paramsOf(ctx: FileContext, list: Node | null, delta: number): Param[] {
+  if (!list) return [];
+  const out: Param[] = [];
+  for (const p of named(list)) {
+    if (p.type !== "parameter" && p.type !== "class_parameter") continue;
+    const name = childOfType(p, "identifier");
+    const type = named(p).find((c) => TYPE_NODES.has(c.type));
+    out.push({ name: name ? text(ctx, name, delta) : "", type: type ? text(ctx, type, delta) : "" });
+  }
+  return out;
+}
+
+function typeParamsOf(ctx: FileContext, decl: Node, delta: number): string[] {
+  const tp = childOfType(decl, "type_parameters");
+  if (!tp) return [];
+  return named(tp).filter((c) => c.type === "type_parameter").map((c) => text(ctx, c, delta));
+}
+
+/** Return type and receiver of a function, by their place around the name and parameters. */
+function functionTypes(ctx: FileContext, decl: Node, delta: number): { receiver: string | null; returns: string | null } {
+  let receiver: string | null = null;
+  let returns: string | null = null;
+  let seenName = false;
+  let seenParams = false;
+  let afterColon = false;
+  for (const c of allKids(decl)) {
+    if (c.type === "identifier" && !seenName && decl.childForFieldName("name")?.id === c.id) {
+      seenName = true;
+      continue;
+    }
+    if (c.type === "function_value_parameters") {
+      seenParams = true;
+      continue;
+    }
+    if (!seenName && TYPE_NODES.has(c.type)) receiver = text(ctx, c, delta);
+    if (seenParams && c.type === ":") afterColon = true;
+    else if (seenParams && afterColon && TYPE_NODES.has(c.type)) {
+      returns = text(ctx, c, delta);
+      afterColon = false;
+    }
+  }
+  return { receiver, returns };
+}
+
+function propertyName(ctx: FileContext, decl: Node, delta: number): string {
+  const v = childOfType(decl, "variable_declaration");
+  const id = v ? childOfType(v, "identifier") : null;
+  if (id) return text(ctx, id, delta);
+  const multi = childOfType(decl, "multi_variable_declaration");
+  return multi ? text(ctx, multi, delta) : "";
+}
+
+function propertyType(ctx: FileContext, decl: Node, delta: number): string | null {
+  const v = childOfType(decl, "variable_declaration");
+  const t = (v ? named(v) : []).find((c) => TYPE_NODES.has(c.type));
+  return t ? text(ctx, t, delta) : null;
+}
+
+/** Accessor/initializer bodies of a property: getter and setter bodies. */
+function propertyBodies(decl: Node, name: string, delta: number): BodyInfo {
+  const info: BodyInfo = { statements: 0, ranges: [] };
+  for (const acc of named(decl)) {
+    if (acc.type !== "getter" && acc.type !== "setter") continue;
+    const b = functionBody(childOfType(acc, "function_body"), `${name}.${acc.type === "getter" ? "get" : "set"}`, delta);
+    info.statements += b.statements;
+    info.ranges.push(...b.ranges);
+  }
+  return info;
+}
+
+function bodyOfClass(decl: Node): Node | null {
+  return childOfType(decl, "class_body") ?? childOfType(decl, "enum_class_body");
+}
+
+function classKind(decl: Node): BlockKind {
+  if (decl.type === "object_declaration" || decl.type === "companion_object") return "object";
+  if (hasKeyword(decl, "interface")) return "interface";
+  return "class";
+}
+
+interface Emitted {
+  block: Block;
+  /** File offset where the block's `code` starts. */
+  start: number;
+  /** Statements and body ranges of this declaration including nested members. */
+  statements: number;
+  ranges: BodyRange[];
+}
+
+/**
+ * Walks one region's declarations, appending blocks. Iterative over class bodies (no recursion
+ * on the tree's depth, so 5,000-level nesting cannot overflow the stack).
+ */
+export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], out: Block[], starts?: Map<Block, number>): void {
+  type Frame = { node: Node; parent: Emitted | null; parentQName: string | null };
+  const stack: Frame[] = [];
+  for (let i = tops.length - 1; i >= 0; i--) stack.push({ node: tops[i]!, parent: null, parentQName: null });
+  // Class-likes get their statements/ranges summed from members after the walk.
+  const classFrames: Emitted[] = [];
+  const memberOf = new Map<Emitted, Emitted[]>();
+  while (stack.length > 0) {
+    const { node, parent, parentQName } = stack.pop()!;
+    const e = emit(ctx, region.delta, node, parentQName);
+    if (!e) continue;
+    out.push(e.block);
+    starts?.set(e.block, e.start);
+    if (parent) {
+      let list = memberOf.get(parent);
+      if (!list) memberOf.set(parent, (list = []));
+      list.push(e);
+    }
+    const body = e.block.kind === "function" || e.block.kind === "property" || e.block.kind === "typealias" ? null : bodyOfClass(node);
+    if (body) {
+      classFrames.push(e);
+      const members = named(body).filter((c) => DECLARATION_TYPES.has(c.type) || c.type === "anonymous_initializer" || c.type === "secondary_constructor" || c.type === "enum_entry");
+      for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i]!;
+        if (m.type === "anonymous_initializer" || m.type === "secondary_constructor") {
+          const blockNode = childOfType(m, "block");
+          if (blockNode) {
+            const owner = m.type === "anonymous_initializer" ? "init" : "constructor";
+            for (const s of named(blockNode)) if (s.type !== "line_comment" && s.type !== "block_comment" && !isPlaceholder(s)) e.statements++;
+            e.ranges.push({ start: blockNode.startIndex + region.delta, end: blockNode.endIndex + region.delta, kind: "block", owner });
+          }
+          continue;
+        }
+        if (m.type === "enum_entry") {
+          const entryBody = childOfType(m, "class_body");
+          if (entryBody) {
+            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(d.type)) stack.push({ node: d, parent: e, parentQName: e.block.qualified_name });
+          }
+          continue;
+        }
+        stack.push({ node: m, parent: e, parentQName: e.block.qualified_name });
+      }
+    }
+  }
+  // Sum nested statements/ranges bottom-up: classFrames are in pre-order, so walk them backwards.
+  for (let i = classFrames.length - 1; i >= 0; i--) {
+    const c = classFrames[i]!;
+    const members = memberOf.get(c) ?? [];
+    let functionsWithBody = false;
+    for (const m of members) {
+      c.statements += m.statements;
+      c.ranges.push(...m.ranges);
+      if ((m.block.kind === "function" || m.block.kind === "property") && m.block.has_body) functionsWithBody = true;
+      if (m.block.kind !== "function" && m.block.kind !== "property" && m.block.has_body) functionsWithBody = true;
+    }
+    c.block.members = members.map((m) => toMember(m.block));
+    c.block.body_statements = c.statements;
+    c.block.has_body = functionsWithBody || c.statements > 0;
+    finishRanges(c, ctx);
+  }
+}
+
+function toMember(b: Block): Member {
+  return {
+    kind: b.kind,
+    name: b.name,
+    signature: b.signature,
+    has_body: b.has_body,
+    is_abstract: b.modifiers.includes("abstract") || (b.body_ranges.length === 0 && (b.kind === "function" || b.kind === "property") && !b.has_body),
+  };
+}
+
+/** Converts a block's body ranges to offsets in its own `code`, outermost only, and its calls. */
+function finishRanges(e: Emitted, ctx: FileContext): void {
+  const base = e.start;
+  const sorted = [...e.ranges].sort((a, b) => a.start - b.start || b.end - a.end);
+  const outer: BodyRange[] = [];
+  for (const r of sorted) {
+    const last = outer[outer.length - 1];
+    if (last && r.start >= last.start && r.end <= last.end) continue;
+    outer.push(r);
+  }
+  e.block.body_ranges = outer.map((r) => ({ ...r, start: r.start - base, end: r.end - base }));
+  const names = new Set<string>();
+  for (const r of outer) for (const c of callsIn(ctx, r.start, r.end)) names.add(c);
+  e.block.calls = [...names].sort();
+}
+
+function callsIn(ctx: FileContext, start: number, end: number): string[] {
+  const out: string[] = [];
+  // ctx.calls is sorted by offset: binary search for the first call at or after start.
+  let lo = 0;
+  let hi = ctx.calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.calls[mid]!.at < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ctx.calls.length && ctx.calls[i]!.at < end; i++) out.push(ctx.calls[i]!.name);
+  return out;
+}
+
+function emit(ctx: FileContext, delta: number, node: Node, parentQName: string | null): Emitted | null {
+  const t = node.type;
+  const { modifiers, annotations } = readModifiers(ctx, node, delta);
+  let kind: BlockKind;
+  let name = "";
+  let bodyNode: Node | null = null;
+  let params: Param[] = [];
+  let returns: string | null = null;
+  let receiver: string | null = null;
+  let info: BodyInfo = { statements: 0, ranges: [] };
+  let supertypes: string[] = [];
+  if (t === "function_declaration") {
+    kind = "function";
+    const n = node.childForFieldName("name");
+    name = n ? text(ctx, n, delta) : "";
+    params = paramsOf(ctx, childOfType(node, "function_value_parameters"), delta);
+    ({ receiver, returns } = functionTypes(ctx, node, delta));
+    bodyNode = childOfType(node, "function_body");
+    info = functionBody(bodyNode, name, delta);
+  } else if (t === "property_declaration") {
+    name = propertyName(ctx, node, delta);
+    const delegate = childOfType(node, "property_delegate");
+    info = propertyBodies(node, name, delta);
+    const isPlatform = modifiers.includes("expect") || modifiers.includes("actual");
+    if (info.ranges.length === 0 && !delegate && !isPlatform) return null;
+    kind = "property";
+    returns = propertyType(ctx, node, delta);
+    if (delegate) {
+      info.statements += 1;
+      info.ranges.push({ start: delegate.startIndex + delta, end: delegate.endIndex + delta, kind: "expression", owner: `${name}.by` });
+    } else if (isPlatform && info.ranges.length === 0) {
+      // `actual val x: T = expr`: the initializer is the implementation.
+      const init = named(node).find((c, i) => i > 0 && !["modifiers", "variable_declaration", "getter", "setter", "type_constraints", "type_parameters"].includes(c.type) && !TYPE_NODES.has(c.type));
+      if (init) {
+        info.statements += isPlaceholder(init) ? 0 : 1;
+        info.ranges.push({ start: init.startIndex + delta, end: init.endIndex + delta, kind: "expression", owner: name });
+      }
+    }
+    bodyNode = delegate ?? named(node).find((c) => c.type === "getter" || c.type === "setter") ?? null;
+  } else if (t === "type_alias") {
+    kind = "typealias";
+    const n = node.childForFieldName("type");
+    name = n ? text(ctx, n, delta) : "";
+  } else {
+    kind = classKind(node);
+    const n = node.childForFieldName("name");
+    name = n ? text(ctx, n, delta) : t === "companion_object" ? "Companion" : "";
+    if (!name) return null;
+    supertypes = supertypesOf(ctx, node, delta);
+    const ctor = childOfType(node, "primary_constructor");
+    params = ctor ? paramsOf(ctx, childOfType(ctor, "class_parameters"), delta) : [];
+    bodyNode = bodyOfClass(node);
+  }
+  if (!name) return null;
+  const kdoc = kdocOf(ctx, node, delta);
+  const declStart = node.startIndex + delta;
+  const start = kdoc ? kdoc.start : declStart;
+  const end = node.endIndex + delta;
+  const code = ctx.source.slice(start, end);
+  const sigEnd = bodyNode ? bodyNode.startIndex + delta : end;
+  const signature = ctx.source.slice(declStart, sigEnd).trim().replace(/\s*=\s*$/, "");
+  const qualified = [parentQName ?? ctx.pkg, name].filter(Boolean).join(".");
+  const startLine = lineAt(ctx.lineStarts, start);
+  const endLine = lineAt(ctx.lineStarts, Math.max(start, end - 1));
+  const task = ctx.task;
+  const block: Block = {
+    id: stableHash(task.repo, task.path, start, end, code),
+    repo: task.repo,
+    path: task.path,
+    source_set: task.source_set,
+    platform: task.platform,
+    kind,
+    name,
+    qualified_name: qualified,
+    signature,
+    code,
+    start_line: startLine,
+    end_line: endLine,
+    modifiers,
+    annotations,
+    is_expect: modifiers.includes("expect"),
+    is_actual: modifiers.includes("actual"),
+    is_composable: annotations.includes("Composable"),
+    kdoc: kdoc?.text ?? null,
+    package: ctx.pkg,
+    imports: ctx.imports,
+    parent: parentQName,
+    supertypes,
+    has_body: info.statements > 0,
+    body_statements: info.statements,
+    arch_pattern: null,
+    arch_patterns: [],
+    is_test: task.is_test,
+    parse_errors: countInRange(ctx.errors, start, end),
+    license: task.license,
+    commit: task.commit,
+    params,
+    return_type: returns,
+    type_params: typeParamsOf(ctx, node, delta),
+    receiver,
+    members: [],
+    body_ranges: [],
+    calls: [],
+    dsl: null,
+    gradle: null,
+  };
+  const e: Emitted = { block, start, statements: info.statements, ranges: info.ranges };
+  if (kind === "function" || kind === "property" || kind === "typealias") finishRanges(e, ctx);
+  const patterns = detectPatterns(block);
+  block.arch_patterns = patterns;
+  block.arch_pattern = patterns[0] ?? null;
+  return e;
+}
+
+/** Package and imports from the file's header nodes. */
+export function readHeader(ctx: FileContext, root: Node): void {
+  for (const c of named(root)) {
+    if (c.type === "package_header") {
+      const q = childOfType(c, "qualified_identifier") ?? childOfType(c, "identifier");
+      if (q) ctx.pkg = text(ctx, q, 0).replace(/\s+/g, "");
+    } else if (c.type === "import") {
+      ctx.imports.push(text(ctx, c, 0).replace(/^import\s+/, "").replace(/\s+/g, " ").trim());
+    } else if (DECLARATION_TYPES.has(c.type)) {
+      break;
+    }
+  }
+}
+
+/** Callee names (simple) with their file offsets, from one query over the tree. */
+export function collectCalls(query: Query, tree: Tree, delta: number, into: { at: number; name: string }[]): void {
+  for (const cap of query.captures(tree.rootNode)) into.push({ at: cap.node.startIndex + delta, name: cap.node.text });
+}
+
+/** Offsets of ERROR and MISSING nodes (only walked when the tree has errors). */
+export function collectErrors(root: Node, delta: number, into: number[]): void {
+  if (!root.hasError) return;
+  const cursor = root.walk();
+  let done = false;
+  while (!done) {
+    const n = cursor.currentNode;
+    if (n.isError || n.isMissing) into.push(cursor.startIndex + delta);
+    if (n.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+}
