@@ -1,0 +1,205 @@
+/**
+ * The extract step: every Kotlin and Gradle file of every repo → data/raw_blocks/all_blocks.jsonl.
+ * Files are read on the main thread in (repo, path) order, parsed in batches by the worker pool,
+ * and written back in the same order through a bounded window, so the output is deterministic
+ * whatever the thread count and memory does not grow with the corpus.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fg from "fast-glob";
+import { KmpError } from "../errors.ts";
+import { fileExists, hashFile, JsonlWriter, readJsonl, writeJsonAtomic } from "../io.ts";
+import type { ExtractOptions } from "../options.ts";
+import { WorkerPool } from "../pool.ts";
+import { createProgress } from "../progress.ts";
+import type { Stage, StageContext, StageSummary } from "../stage.ts";
+import type { Block, Repo } from "../types.ts";
+import { androidModuleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
+import { ExtractStats, formatStatsTable } from "./stats.ts";
+import type { BatchResult, BatchTask, FileTask } from "./types.ts";
+
+export const BATCH_BYTES = 384 * 1024;
+export const BATCH_FILES = 256;
+
+export function blocksDir(dataDir: string): string {
+  return join(dataDir, "raw_blocks");
+}
+
+function reposDirOf(ctx: StageContext, opts: ExtractOptions): string {
+  return opts.reposDir ?? join(ctx.global.dataDir, "repos");
+}
+
+async function readRepoMeta(dataDir: string): Promise<Map<string, Repo>> {
+  const meta = new Map<string, Repo>();
+  const file = join(dataDir, "metadata", "repos.jsonl");
+  if (!fileExists(file)) return meta;
+  for await (const r of readJsonl<Repo>(file)) meta.set(r.local_path.split("/").pop()!, r);
+  return meta;
+}
+
+/** How a batch runs: the pool by default; tests pass a pool that fails on purpose. */
+export interface BatchRunner {
+  run(task: BatchTask): Promise<{ ok: true; value: BatchResult } | { ok: false; error: { message: string } }>;
+  destroy(): Promise<void>;
+}
+
+export interface ExtractDeps {
+  runner?: (threads: number) => BatchRunner;
+}
+
+export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: ExtractDeps = {}): Promise<StageSummary> {
+  const reposDir = reposDirOf(ctx, opts);
+  if (!existsSync(reposDir) || !statSync(reposDir).isDirectory()) {
+    throw new KmpError(
+      "E_NO_REPOS",
+      `${reposDir} does not exist: run \`kmpdata scrape\` first, or pass --repos-dir with a folder of checked-out projects.`,
+    );
+  }
+  const started = performance.now();
+  const meta = await readRepoMeta(ctx.global.dataDir);
+  const repos = listRepoDirs(reposDir, meta);
+  const stats = new ExtractStats(ctx.global.threads);
+  stats.repos = repos.length;
+  if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
+
+  // Discovery first (paths only), so progress has a total.
+  const perRepo: { repo: RepoDir; files: Candidate[] }[] = [];
+  for (const repo of repos) {
+    const files = await discoverRepo(repo);
+    perRepo.push({ repo, files });
+    stats.files_discovered += files.length;
+    if (!files.some((f) => f.kind === "kotlin")) stats.repos_without_kotlin++;
+  }
+
+  const outDir = blocksDir(ctx.global.dataDir);
+  const writer = new JsonlWriter<Block>(join(outDir, "all_blocks.jsonl"));
+  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads);
+  const progress = createProgress("extract", stats.files_discovered, "files", ctx.log, ctx.progress);
+  const window: Promise<void>[] = [];
+  const maxInFlight = ctx.global.threads * 2;
+
+  const runBatch = async (task: BatchTask): Promise<BatchResult | null> => {
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const out = await runner.run(task);
+      if (out.ok) return out.value;
+      stats.worker_failures++;
+      ctx.log.warn(`a worker failed on a batch of ${task.files.length} files (attempt ${attempt}/2): ${out.error.message}`);
+    }
+    return null;
+  };
+
+  // Results are written strictly in batch order: each batch's promise chains on the previous write.
+  let lastWrite: Promise<void> = Promise.resolve();
+  const dispatch = (task: BatchTask) => {
+    const result = runBatch(task);
+    const write = Promise.all([result, lastWrite]).then(([r]) => {
+      if (r === null) {
+        for (const f of task.files) stats.fileFailed(f, "worker_crash");
+      } else {
+        stats.workerThread(r.threadId, r.parseMs);
+        for (const f of r.files) {
+          if (f.error) {
+            stats.fileFailed(task.files.find((t) => t.path === f.path && t.repo === f.repo)!, "extract_error");
+            continue;
+          }
+          stats.fileParsed(f);
+          for (const b of f.blocks) {
+            writer.write(b);
+            stats.block(b);
+          }
+        }
+      }
+      progress.tick(task.files.length);
+    });
+    lastWrite = write;
+    return write;
+  };
+
+  try {
+    let batch: FileTask[] = [];
+    let batchBytes = 0;
+    let catalogs: Record<string, string> = {};
+    const flush = async () => {
+      if (batch.length === 0) return;
+      window.push(dispatch({ files: batch, catalogs }));
+      batch = [];
+      batchBytes = 0;
+      catalogs = {};
+      if (window.length >= maxInFlight) await window.shift();
+    };
+    for (const { repo, files } of perRepo) {
+      if (ctx.signal.aborted) break;
+      const isAndroid = androidModuleOracle(repo.dir);
+      const catalog = readCatalogText(repo.dir);
+      for (const c of files) {
+        if (ctx.signal.aborted) break;
+        const read = readCandidate(c, opts.maxFileBytes);
+        if (!read.ok) {
+          stats.skip(read.reason);
+          progress.tick(1);
+          continue;
+        }
+        const task = toTask(c, read.text, isAndroid);
+        if (task.source_set === "unknown") stats.unknownFile(task.path);
+        batch.push(task);
+        batchBytes += read.bytes;
+        stats.bytes += read.bytes;
+        if (c.kind !== "kotlin" && catalog !== undefined) catalogs[task.repo] = catalog;
+        if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
+      }
+    }
+    await flush();
+    await Promise.all(window);
+    await lastWrite;
+  } catch (e) {
+    writer.abort();
+    throw e;
+  } finally {
+    progress.stop();
+    await runner.destroy();
+  }
+  if (ctx.signal.aborted) {
+    writer.abort();
+    throw new KmpError("E_INTERRUPTED", "extract: interrupted; rerun to resume");
+  }
+  writer.commit();
+  stats.seconds = (performance.now() - started) / 1000;
+  const json = stats.toJSON();
+  writeJsonAtomic(join(outDir, "extraction_stats.json"), json);
+  if (ctx.log.format === "json") ctx.log.info("extraction stats", { stats: json });
+  else ctx.log.info(formatStatsTable(json));
+  return {
+    outputs: [{ path: writer.path, records: writer.count }],
+    summary: `${writer.count.toLocaleString("en-US")} blocks from ${json.files_parsed.toLocaleString("en-US")} files of ${json.repos} repos (${json.mb_per_s.toFixed(2)} MB/s, ${json.threads_used} threads)`,
+    workerThreads: json.worker_thread_ids,
+  };
+}
+
+/** A listing of every candidate file (path, size, mtime) plus the repo metadata: cheap, no reading. */
+async function fingerprint(ctx: StageContext, opts: ExtractOptions): Promise<string> {
+  const h = createHash("sha256");
+  const reposDir = reposDirOf(ctx, opts);
+  const metaFile = join(ctx.global.dataDir, "metadata", "repos.jsonl");
+  if (fileExists(metaFile)) h.update(await hashFile(metaFile));
+  if (!existsSync(reposDir)) return "missing";
+  const entries = await fg(["**/*.kt", "**/*.kts", "**/build.gradle", "*/gradle/libs.versions.toml", "**/build.gradle.kts"], {
+    cwd: reposDir,
+    ignore: IGNORED_DIRS,
+    stats: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const e of entries) h.update(`${e.path}\0${e.stats?.size}\0${e.stats?.mtimeMs}\n`);
+  return h.digest("hex").slice(0, 32);
+}
+
+export const extractStage: Stage<ExtractOptions> = {
+  name: "extract",
+  version: "1",
+  outputDir: blocksDir,
+  inputFingerprint: fingerprint,
+  outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes }),
+  run: (ctx, opts) => runExtract(ctx, opts),
+};

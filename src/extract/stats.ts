@@ -1,0 +1,129 @@
+/** Counters of the extract step, written to extraction_stats.json and printed as a table. */
+import type { Block } from "../types.ts";
+import type { SkipReason } from "./discover.ts";
+import type { FileResult, FileTask } from "./types.ts";
+
+function bump(m: Record<string, number>, k: string, n = 1): void {
+  m[k] = (m[k] ?? 0) + n;
+}
+
+function sorted(m: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export class ExtractStats {
+  repos = 0;
+  repos_without_kotlin = 0;
+  files_discovered = 0;
+  files_parsed = 0;
+  files_skipped: Record<string, number> = {};
+  files_failed: Record<string, number> = {};
+  failed_files: string[] = [];
+  files_with_parse_errors = 0;
+  parse_error_nodes = 0;
+  misparse_spans_repaired = 0;
+  files_repaired_by_rewrites = 0;
+  unknown_source_set_files = 0;
+  unknown_examples: string[] = [];
+  blocks = 0;
+  by_kind: Record<string, number> = {};
+  by_source_set: Record<string, number> = {};
+  by_platform: Record<string, number> = {};
+  by_pattern: Record<string, number> = {};
+  with_body = 0;
+  bytes = 0;
+  seconds = 0;
+  worker_failures = 0;
+  private parseMs = 0;
+  private threads = new Set<number>();
+
+  constructor(readonly threadsRequested: number) {}
+
+  skip(reason: SkipReason): void {
+    bump(this.files_skipped, reason);
+  }
+
+  fileFailed(f: FileTask, reason: string): void {
+    bump(this.files_failed, reason);
+    if (this.failed_files.length < 50) this.failed_files.push(`${f.repo}:${f.path}`);
+  }
+
+  unknownFile(path: string): void {
+    this.unknown_source_set_files++;
+    if (this.unknown_examples.length < 20) this.unknown_examples.push(path);
+  }
+
+  workerThread(id: number, parseMs: number): void {
+    this.threads.add(id);
+    this.parseMs += parseMs;
+  }
+
+  fileParsed(f: FileResult): void {
+    this.files_parsed++;
+    if (f.parse_errors > 0) {
+      this.files_with_parse_errors++;
+      this.parse_error_nodes += f.parse_errors;
+    }
+    this.misparse_spans_repaired += f.repairs.misparse;
+    if (f.repairs.rewrites > 0) this.files_repaired_by_rewrites++;
+  }
+
+  block(b: Block): void {
+    this.blocks++;
+    bump(this.by_kind, b.kind);
+    bump(this.by_source_set, b.source_set);
+    bump(this.by_platform, b.platform);
+    if (b.arch_pattern) bump(this.by_pattern, b.arch_pattern);
+    if (b.has_body) this.with_body++;
+  }
+
+  toJSON() {
+    const mb = this.bytes / 1e6;
+    return {
+      repos: this.repos,
+      repos_without_kotlin: this.repos_without_kotlin,
+      files_discovered: this.files_discovered,
+      files_parsed: this.files_parsed,
+      files_skipped: sorted(this.files_skipped),
+      files_failed: sorted(this.files_failed),
+      failed_files: this.failed_files,
+      files_with_parse_errors: this.files_with_parse_errors,
+      parse_error_nodes: this.parse_error_nodes,
+      repairs: { misparse_spans: this.misparse_spans_repaired, files_improved_by_rewrites: this.files_repaired_by_rewrites },
+      unknown_source_set_files: this.unknown_source_set_files,
+      unknown_source_set_share: this.files_parsed ? this.unknown_source_set_files / this.files_parsed : 0,
+      unknown_examples: this.unknown_examples,
+      blocks: this.blocks,
+      blocks_by_kind: sorted(this.by_kind),
+      blocks_by_source_set: sorted(this.by_source_set),
+      blocks_by_platform: sorted(this.by_platform),
+      blocks_by_pattern: sorted(this.by_pattern),
+      has_body_share: this.blocks ? this.with_body / this.blocks : 0,
+      bytes: this.bytes,
+      megabytes: mb,
+      seconds: this.seconds,
+      mb_per_s: this.seconds > 0 ? mb / this.seconds : 0,
+      worker_parse_seconds: this.parseMs / 1000,
+      threads_used: this.threadsRequested,
+      worker_thread_ids: [...this.threads].sort((a, b) => a - b),
+      worker_failures: this.worker_failures,
+    };
+  }
+}
+
+export type ExtractStatsJson = ReturnType<ExtractStats["toJSON"]>;
+
+export function formatStatsTable(s: ExtractStatsJson): string {
+  const rows: [string, string][] = [
+    ["repos", `${s.repos} (${s.repos_without_kotlin} without Kotlin)`],
+    ["files", `${s.files_parsed} parsed of ${s.files_discovered}; skipped ${JSON.stringify(s.files_skipped)}; failed ${JSON.stringify(s.files_failed)}`],
+    ["parse errors", `${s.files_with_parse_errors} files, ${s.parse_error_nodes} ERROR/MISSING nodes; repaired ${s.repairs.misparse_spans} misparsed spans, ${s.repairs.files_improved_by_rewrites} files by rewrites`],
+    ["source sets", `${s.unknown_source_set_files} files unknown (${(s.unknown_source_set_share * 100).toFixed(1)} %)`],
+    ["blocks", `${s.blocks}: ${Object.entries(s.blocks_by_kind).map(([k, v]) => `${k} ${v}`).join(", ")}`],
+    ["has body", `${(s.has_body_share * 100).toFixed(1)} %`],
+    ["patterns", Object.entries(s.blocks_by_pattern).map(([k, v]) => `${k} ${v}`).join(", ") || "none"],
+    ["speed", `${s.megabytes.toFixed(2)} MB in ${s.seconds.toFixed(2)} s = ${s.mb_per_s.toFixed(2)} MB/s on ${s.threads_used} threads`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return ["extract summary", ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)].join("\n");
+}

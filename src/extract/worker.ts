@@ -1,0 +1,23 @@
+/** The extraction worker's handler: one parser set per thread, reused for every batch. */
+import { threadId } from "node:worker_threads";
+import type { Catalog } from "./gradle.ts";
+import { createParsers, extractFile, parseCatalog, type Parsers } from "./parse.ts";
+import type { BatchResult, BatchTask } from "./types.ts";
+
+let parsers: Promise<Parsers> | null = null;
+
+export async function extractBatch(task: BatchTask): Promise<BatchResult> {
+  parsers ??= createParsers();
+  const p = await parsers;
+  const started = performance.now();
+  const catalogs = new Map<string, Catalog | null>();
+  const files = task.files.map((f) => {
+    let catalog: Catalog | null = null;
+    if (f.kind !== "kotlin") {
+      if (!catalogs.has(f.repo)) catalogs.set(f.repo, parseCatalog(p, task.catalogs[f.repo]));
+      catalog = catalogs.get(f.repo) ?? null;
+    }
+    return extractFile(p, f, catalog);
+  });
+  return { files, threadId, parseMs: performance.now() - started };
+}

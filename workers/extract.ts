@@ -1,0 +1,2 @@
+import { extractBatch } from "../src/extract/worker.ts";
+export default extractBatch;
