@@ -1,0 +1,187 @@
+import { describe, expect, test } from "bun:test";
+import { extractKotlinSource } from "../../src/extract/api.ts";
+import type { Block } from "../../src/types.ts";
+
+const PATH = "shared/src/commonMain/kotlin/com/example/A.kt";
+
+async function blocks(src: string, path = PATH): Promise<Block[]> {
+  return extractKotlinSource(src, { repo: "acme/app", path });
+}
+async function one(src: string, name: string): Promise<Block> {
+  const b = (await blocks(src)).find((x) => x.name === name && x.kind !== "file");
+  if (!b) throw new Error(`no block named ${name}`);
+  return b;
+}
+
+describe("kinds", () => {
+  test.each([
+    ["fun top(x: Int): Int {\n    return x + 1\n}\n", "top", "function", []],
+    ["suspend fun load() {\n    delay(1)\n}\n", "load", "function", ["suspend"]],
+    ["operator fun Vec.plus(o: Vec): Vec = Vec(x + o.x)\n", "plus", "function", ["operator"]],
+    ["data class P(val x: Int)\n", "P", "class", ["data"]],
+    ["sealed class R {\n    data class Ok(val v: Int) : R()\n}\n", "R", "class", ["sealed"]],
+    ["enum class E(val v: Int) {\n    A(1), B(2);\n    fun twice() = v * 2\n}\n", "E", "class", ["enum"]],
+    ["abstract class Base {\n    abstract fun go()\n}\n", "Base", "class", ["abstract"]],
+    ["@JvmInline\nvalue class Id(val raw: String)\n", "Id", "class", ["value"]],
+    ["annotation class Marker\n", "Marker", "class", ["annotation"]],
+    ["interface Repo {\n    fun all(): List<Int>\n}\n", "Repo", "interface", []],
+    ["fun interface Listener {\n    fun on(x: Int)\n}\n", "Listener", "interface", ["fun"]],
+    ["sealed interface State\n", "State", "interface", ["sealed"]],
+    ["object Single {\n    fun hi() = 1\n}\n", "Single", "object", []],
+    ["data object Loading\n", "Loading", "object", ["data"]],
+    ["typealias Handler = (Int) -> Unit\n", "Handler", "typealias", []],
+    ["val lazyValue: String by lazy {\n    compute()\n}\n", "lazyValue", "property", []],
+    ["val size: Int\n    get() = items.size\n", "size", "property", []],
+  ])("%#: %s", async (src, name, kind, mods) => {
+    const b = await one(src, name);
+    expect(b.kind).toBe(kind as Block["kind"]);
+    for (const m of mods) expect(b.modifiers).toContain(m);
+  });
+
+  test("a plain property without accessor body or delegate is not a block", async () => {
+    expect((await blocks("val plain = 3\n")).filter((b) => b.kind === "property")).toEqual([]);
+  });
+
+  test("companion objects and nested declarations name their parent", async () => {
+    const bs = await blocks("package com.example\n\nclass Outer {\n    class Inner {\n        fun f() {\n            println(1)\n        }\n    }\n    companion object {\n        fun make() = Outer()\n    }\n}\n");
+    const inner = bs.find((b) => b.name === "Inner")!;
+    expect(inner.parent).toBe("com.example.Outer");
+    expect(inner.qualified_name).toBe("com.example.Outer.Inner");
+    expect(bs.find((b) => b.name === "f")!.parent).toBe("com.example.Outer.Inner");
+    const comp = bs.find((b) => b.name === "Companion")!;
+    expect(comp.kind).toBe("object");
+    expect(comp.modifiers).toContain("companion");
+    expect(bs.find((b) => b.name === "make")!.qualified_name).toBe("com.example.Outer.Companion.make");
+  });
+
+  test("a file block holds the whole file and its top-level members", async () => {
+    const src = "package com.example\n\nimport kotlin.math.max\n\nfun a() = max(1, 2)\n\nclass B {\n    fun c() {\n        a()\n    }\n}\n";
+    const file = (await blocks(src)).find((b) => b.kind === "file")!;
+    expect(file.code).toBe(src);
+    expect(file.name).toBe("A.kt");
+    expect(file.members.map((m) => m.name)).toEqual(["a", "B"]);
+    expect(file.imports).toEqual(["kotlin.math.max"]);
+    expect(file.has_body).toBe(true);
+    for (const r of file.body_ranges) expect(["max(1, 2)", "{\n        a()\n    }"]).toContain(src.slice(r.start, r.end));
+  });
+});
+
+describe("fields", () => {
+  const SRC = `package com.example.notes
+
+import kotlinx.coroutines.flow.Flow
+import com.example.core.BaseViewModel
+
+/** Shows the notes. */
+@Stable
+class NotesViewModel(private val repo: NotesRepository, val id: Long) : BaseViewModel(), Closeable {
+    fun <T : Any> T.load(limit: Int = 10): List<Note>? {
+        val all = repo.all()
+        return all.take(limit)
+    }
+
+    override fun close() {
+        repo.close()
+    }
+}
+`;
+  test("class: kdoc, annotations, supertypes, params, members, lines, code, signature", async () => {
+    const b = await one(SRC, "NotesViewModel");
+    expect(b.kdoc).toBe("/** Shows the notes. */");
+    expect(b.annotations).toEqual(["Stable"]);
+    expect(b.supertypes).toEqual(["BaseViewModel", "Closeable"]);
+    expect(b.params).toEqual([
+      { name: "repo", type: "NotesRepository" },
+      { name: "id", type: "Long" },
+    ]);
+    expect(b.members.map((m) => [m.kind, m.name, m.has_body])).toEqual([
+      ["function", "load", true],
+      ["function", "close", true],
+    ]);
+    expect(b.start_line).toBe(6);
+    expect(b.end_line).toBe(17);
+    expect(b.code.startsWith("/** Shows the notes. */\n@Stable\nclass NotesViewModel")).toBe(true);
+    expect(b.signature).toBe("@Stable\nclass NotesViewModel(private val repo: NotesRepository, val id: Long) : BaseViewModel(), Closeable");
+    expect(b.package).toBe("com.example.notes");
+    expect(b.imports).toEqual(["kotlinx.coroutines.flow.Flow", "com.example.core.BaseViewModel"]);
+    expect(b.arch_pattern).toBe("ViewModel");
+    expect(b.body_statements).toBe(3);
+    expect(b.calls).toEqual(["all", "close", "take"]);
+    expect(b.source_set).toBe("commonMain");
+    expect(b.platform).toBe("common");
+    expect(b.repo).toBe("acme/app");
+  });
+
+  test("function: receiver, type params, return type, params with defaults", async () => {
+    const f = await one(SRC, "load");
+    expect(f.receiver).toBe("T");
+    expect(f.type_params).toEqual(["T : Any"]);
+    expect(f.return_type).toBe("List<Note>?");
+    expect(f.params).toEqual([{ name: "limit", type: "Int" }]);
+    expect(f.parent).toBe("com.example.notes.NotesViewModel");
+  });
+
+  test("ids are stable and distinct", async () => {
+    const a = await blocks(SRC);
+    const b = await blocks(SRC);
+    expect(a.map((x) => x.id)).toEqual(b.map((x) => x.id));
+    expect(new Set(a.map((x) => x.id)).size).toBe(a.length);
+  });
+
+  test("body ranges cut exactly the bodies (what skeletons replace)", async () => {
+    const b = await one(SRC, "NotesViewModel");
+    expect(b.body_ranges.map((r) => b.code.slice(r.start, r.end))).toEqual([
+      "{\n        val all = repo.all()\n        return all.take(limit)\n    }",
+      "{\n        repo.close()\n    }",
+    ]);
+  });
+
+  test("composable: annotation, calls and pattern", async () => {
+    const b = await one('@Composable\nfun NoteCard(note: Note, onClick: () -> Unit) {\n    Card {\n        Text(note.title)\n    }\n}\n', "NoteCard");
+    expect(b.is_composable).toBe(true);
+    expect(b.calls).toEqual(["Card", "Text"]);
+    expect(b.arch_patterns).toContain("Component");
+  });
+
+  test("expect and actual", async () => {
+    expect((await one("expect fun now(): Long\n", "now")).is_expect).toBe(true);
+    const a = await one("actual fun now(): Long {\n    return System.currentTimeMillis()\n}\n", "now");
+    expect(a.is_actual).toBe(true);
+    expect(a.has_body).toBe(true);
+    const v = await one("actual val platform: String = \"jvm\"\n", "platform");
+    expect(v.kind).toBe("property");
+    expect(v.is_actual).toBe(true);
+  });
+});
+
+describe("has_body from the tree", () => {
+  test.each([
+    ["fun f() {\n    println(1)\n}\n", true, 1],
+    ["fun f() = compute()\n", true, 1],
+    ["fun f() {\n    val a = 1\n    return\n}\n", true, 2],
+    ["fun f() {}\n", false, 0],
+    ["fun f() {\n    // nothing yet\n}\n", false, 0],
+    ["fun f() = TODO()\n", false, 0],
+    ["fun f(): Int = TODO(\"later\")\n", false, 0],
+    ["fun f() {\n    TODO()\n}\n", false, 0],
+    ["fun f() {\n    throw NotImplementedError(\"x\")\n}\n", false, 0],
+    ["fun f() {\n    throw IllegalStateException(\"x\")\n}\n", true, 1],
+    ["fun f() { go() }\n", true, 1],
+  ])("%#: %s → %p", async (src, hasBody, statements) => {
+    const b = await one(src, "f");
+    expect(b.has_body).toBe(hasBody);
+    expect(b.body_statements).toBe(statements);
+  });
+
+  test("abstract members have no body; a class has one when one function does", async () => {
+    const src = "abstract class A {\n    abstract fun x(): Int\n    fun y(): Int {\n        return x() + 1\n    }\n}\n";
+    const bs = await blocks(src);
+    expect(bs.find((b) => b.name === "x")!.has_body).toBe(false);
+    expect(bs.find((b) => b.name === "A")!.has_body).toBe(true);
+    const iface = await one("interface I {\n    fun a()\n    fun b(): Int\n}\n", "I");
+    expect(iface.has_body).toBe(false);
+    expect(iface.members.every((m) => !m.has_body)).toBe(true);
+    const todos = await one("class T {\n    fun a() = TODO()\n    fun b() {\n        TODO()\n    }\n}\n", "T");
+    expect(todos.has_body).toBe(false);
+  });
+});

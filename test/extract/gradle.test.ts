@@ -1,0 +1,94 @@
+import { describe, expect, test } from "bun:test";
+import { extractSourceFile } from "../../src/extract/api.ts";
+
+const CATALOG = `[versions]
+kotlin = "2.1.0"
+ktor = "3.0.0"
+
+[libraries]
+ktor-client-core = { module = "io.ktor:ktor-client-core", version.ref = "ktor" }
+koin-core = { group = "io.insert-koin", name = "koin-core", version = "4.0.0" }
+
+[plugins]
+kotlinMultiplatform = { id = "org.jetbrains.kotlin.multiplatform", version.ref = "kotlin" }
+androidLibrary = { id = "com.android.library", version = "8.7.0" }
+`;
+
+const KTS = `plugins {
+    alias(libs.plugins.kotlinMultiplatform)
+    alias(libs.plugins.androidLibrary)
+    kotlin("plugin.serialization") version "2.1.0"
+}
+
+kotlin {
+    androidTarget()
+    listOf(iosX64(), iosArm64(), iosSimulatorArm64()).forEach { it.binaries.framework { baseName = "shared" } }
+    jvm()
+    wasmJs { browser() }
+
+    sourceSets {
+        commonMain.dependencies {
+            implementation(libs.ktor.client.core)
+            api(libs.koin.core)
+        }
+        androidMain.dependencies {
+            implementation("io.ktor:ktor-client-okhttp:3.0.0")
+        }
+        val jvmMain by getting {
+            dependencies {
+                implementation("io.ktor:ktor-client-cio:3.0.0")
+            }
+        }
+    }
+}
+
+android {
+    namespace = "com.example.shared"
+    compileSdk = 35
+    defaultConfig {
+        minSdk = 24
+    }
+}
+`;
+
+describe("gradle blocks", () => {
+  test("kts: plugins, targets, source sets, android, catalog", async () => {
+    const r = await extractSourceFile(KTS, { path: "shared/build.gradle.kts", catalog: CATALOG });
+    expect(r.blocks).toHaveLength(1);
+    const b = r.blocks[0]!;
+    expect(b.kind).toBe("gradle");
+    expect(b.dsl).toBe("kotlin");
+    expect(b.code).toBe(KTS);
+    const g = b.gradle!;
+    expect(g.is_kmp).toBe(true);
+    expect(g.plugins).toEqual(["libs.plugins.kotlinMultiplatform", "libs.plugins.androidLibrary", 'kotlin("plugin.serialization")']);
+    expect(g.targets).toEqual(["androidTarget", "iosArm64", "iosSimulatorArm64", "iosX64", "jvm", "wasmJs"]);
+    expect(g.source_sets).toEqual([
+      { name: "androidMain", dependencies: ['"io.ktor:ktor-client-okhttp:3.0.0"'] },
+      { name: "commonMain", dependencies: ["libs.koin.core", "libs.ktor.client.core"] },
+      { name: "jvmMain", dependencies: ['"io.ktor:ktor-client-cio:3.0.0"'] },
+    ]);
+    expect(g.android).toEqual({ namespace: "com.example.shared", compile_sdk: "35", min_sdk: "24" });
+    const refs = Object.fromEntries(g.catalog_refs.map((r) => [r.alias, r.resolved]));
+    expect(refs["libs.ktor.client.core"]).toBe("io.ktor:ktor-client-core:3.0.0");
+    expect(refs["libs.koin.core"]).toBe("io.insert-koin:koin-core:4.0.0");
+    expect(refs["libs.plugins.kotlinMultiplatform"]).toBe("org.jetbrains.kotlin.multiplatform:2.1.0");
+  });
+
+  test("kotlin(\"multiplatform\") without a catalog is KMP; a JVM script is not", async () => {
+    const kmp = await extractSourceFile('plugins {\n    kotlin("multiplatform")\n}\n\nkotlin {\n    jvm()\n}\n', { path: "build.gradle.kts" });
+    expect(kmp.blocks[0]!.gradle!.is_kmp).toBe(true);
+    const jvm = await extractSourceFile('plugins {\n    kotlin("jvm")\n}\n', { path: "build.gradle.kts" });
+    expect(jvm.blocks[0]!.gradle!.is_kmp).toBe(false);
+  });
+
+  test("groovy build.gradle is a gradle block marked dsl groovy", async () => {
+    const r = await extractSourceFile("plugins {\n    id 'com.android.application'\n}\nandroid {\n    namespace 'com.example.app'\n    compileSdk 34\n}\ndependencies {\n    implementation 'androidx.core:core-ktx:1.13.0'\n}\n", { path: "app/build.gradle" });
+    const b = r.blocks[0]!;
+    expect(b.kind).toBe("gradle");
+    expect(b.dsl).toBe("groovy");
+    expect(b.gradle!.plugins).toEqual(["com.android.application"]);
+    expect(b.gradle!.android?.namespace).toBe("com.example.app");
+    expect(b.gradle!.source_sets[0]!.dependencies).toEqual(["'androidx.core:core-ktx:1.13.0'"]);
+  });
+});
