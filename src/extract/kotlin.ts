@@ -36,7 +36,12 @@ export interface FileContext {
   calls: { at: number; name: string }[];
   /** File offsets of ERROR/MISSING nodes. */
   errors: number[];
+  /** Declarations nested deeper than MAX_NESTING, left inside their parent's code. */
+  tooDeep: number;
 }
+
+/** Deeper declarations stay in their ancestors' code but get no block of their own (each would repeat it). */
+export const MAX_NESTING = 16;
 
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -281,14 +286,18 @@ interface Emitted {
  * on the tree's depth, so 5,000-level nesting cannot overflow the stack).
  */
 export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], out: Block[], starts?: Map<Block, number>): void {
-  type Frame = { node: Node; parent: Emitted | null; parentQName: string | null };
+  type Frame = { node: Node; parent: Emitted | null; parentQName: string | null; depth: number };
   const stack: Frame[] = [];
-  for (let i = tops.length - 1; i >= 0; i--) stack.push({ node: tops[i]!, parent: null, parentQName: null });
+  for (let i = tops.length - 1; i >= 0; i--) stack.push({ node: tops[i]!, parent: null, parentQName: null, depth: 0 });
   // Class-likes get their statements/ranges summed from members after the walk.
   const classFrames: Emitted[] = [];
   const memberOf = new Map<Emitted, Emitted[]>();
   while (stack.length > 0) {
-    const { node, parent, parentQName } = stack.pop()!;
+    const { node, parent, parentQName, depth } = stack.pop()!;
+    if (depth > MAX_NESTING) {
+      ctx.tooDeep++;
+      continue;
+    }
     const e = emit(ctx, region.delta, node, parentQName);
     if (!e) continue;
     out.push(e.block);
@@ -316,11 +325,11 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
         if (m.type === "enum_entry") {
           const entryBody = childOfType(m, "class_body");
           if (entryBody) {
-            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(d.type)) stack.push({ node: d, parent: e, parentQName: e.block.qualified_name });
+            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(d.type)) stack.push({ node: d, parent: e, parentQName: e.block.qualified_name, depth: depth + 1 });
           }
           continue;
         }
-        stack.push({ node: m, parent: e, parentQName: e.block.qualified_name });
+        stack.push({ node: m, parent: e, parentQName: e.block.qualified_name, depth: depth + 1 });
       }
     }
   }

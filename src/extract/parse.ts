@@ -181,7 +181,7 @@ function sortBlocks(blocks: Block[]): Block[] {
 function extractKotlin(p: Parsers, task: FileTask): FileResult {
   const source = task.text;
   const { tree, rewrites } = parseWithRewrites(p, source);
-  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [] };
+  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
   readHeader(ctx, tree.rootNode);
   const isScript = task.path.endsWith(".kts");
   const { pieces, misparse } = isScript
@@ -198,7 +198,7 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   for (const piece of pieces) piece.tree?.delete();
   tree.delete();
   if (source.length <= MAX_FILE_BLOCK_CHARS && blocks.some((b) => b.parent === null)) blocks.push(fileBlock(task, source, ctx, blocks, starts));
-  return { repo: task.repo, path: task.path, blocks: sortBlocks(blocks), parse_errors: ctx.errors.length, repairs: { misparse, rewrites } };
+  return { repo: task.repo, path: task.path, blocks: sortBlocks(blocks), parse_errors: ctx.errors.length, repairs: { misparse, rewrites }, too_deep: ctx.tooDeep };
 }
 
 /** The whole file as a block: members are its top-level declarations, bodies theirs. */
@@ -239,7 +239,7 @@ function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): Fil
     return { repo: task.repo, path: task.path, blocks: [block], parse_errors: 0, repairs: { misparse: 0, rewrites: 0 } };
   }
   const tree = p.kotlin.parse(source)!;
-  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [] };
+  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
   readHeader(ctx, tree.rootNode);
   collectErrors(tree.rootNode, 0, ctx.errors);
   collectCalls(p.calls, tree, 0, ctx.calls);

@@ -24,6 +24,7 @@ export class ExtractStats {
   misparse_spans_repaired = 0;
   files_repaired_by_rewrites = 0;
   unknown_source_set_files = 0;
+  declarations_too_deep = 0;
   unknown_examples: string[] = [];
   blocks = 0;
   by_kind: Record<string, number> = {};
@@ -66,6 +67,7 @@ export class ExtractStats {
     }
     this.misparse_spans_repaired += f.repairs.misparse;
     if (f.repairs.rewrites > 0) this.files_repaired_by_rewrites++;
+    this.declarations_too_deep += f.too_deep ?? 0;
   }
 
   block(b: Block): void {
@@ -90,6 +92,7 @@ export class ExtractStats {
       files_with_parse_errors: this.files_with_parse_errors,
       parse_error_nodes: this.parse_error_nodes,
       repairs: { misparse_spans: this.misparse_spans_repaired, files_improved_by_rewrites: this.files_repaired_by_rewrites },
+      declarations_too_deep: this.declarations_too_deep,
       unknown_source_set_files: this.unknown_source_set_files,
       unknown_source_set_share: this.files_parsed ? this.unknown_source_set_files / this.files_parsed : 0,
       unknown_examples: this.unknown_examples,

@@ -26,6 +26,7 @@ export interface FileResult {
   blocks: Block[];
   parse_errors: number; // ERROR + MISSING nodes left in the file
   repairs: { misparse: number; rewrites: number };
+  too_deep?: number; // declarations nested deeper than MAX_NESTING (no block of their own)
   error?: string; // the file could not be processed at all
 }
 
