@@ -31,7 +31,7 @@ describe("source sets from Gradle's conventions", () => {
   ])("%s → %s", (path, ss, platform, isTest) => {
     const p = placeFile(path, android);
     expect(p.source_set).toBe(ss);
-    expect(p.platform).toBe(platform as string);
+    expect(p.platform as string).toBe(platform);
     expect(p.is_test).toBe(isTest);
   });
 
