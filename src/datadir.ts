@@ -2,8 +2,8 @@
  * Checks, before anything is written, that the data dir can be created and written to, so a bad
  * --data-dir fails with one line and leaves nothing behind.
  */
-import { accessSync, constants, existsSync, statSync, statfsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { accessSync, constants, existsSync, mkdtempSync, rmdirSync, statSync, statfsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { KmpError } from "./errors.ts";
 
 /** The data dir itself when it exists, else its nearest existing ancestor (where mkdir would write). */
@@ -28,10 +28,13 @@ export function checkDataDirWritable(dataDir: string): void {
   if (!isDir) {
     throw new KmpError("E_DATA_DIR", `--data-dir ${dataDir}: ${target} is not a folder; choose another --data-dir`);
   }
+  // access(2) says yes to root almost everywhere; creating (and removing) a probe folder is the real test.
   try {
     accessSync(target, constants.W_OK);
+    rmdirSync(mkdtempSync(join(target, ".kmpdata-probe-")));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === "EROFS" ? "is on a read-only file system" : "is not writable";
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "EROFS" ? "is on a read-only file system" : `is not writable (${code ?? "error"})`;
     throw new KmpError("E_DATA_DIR", `--data-dir ${dataDir}: ${target} ${why}; choose another --data-dir or fix its permissions`);
   }
 }
