@@ -132,3 +132,21 @@ export function libraryOf(imp: string): string {
   const segs = parts.slice(0, Math.min(n, parts.length - 1));
   return segs.join(".") || importPath(imp);
 }
+
+/**
+ * A member's code starts at its declaration but its later lines keep the class's indentation;
+ * shift them left by the indentation of the closing line, so targets read as written at column 0.
+ */
+export function dedentDeclaration(code: string): string {
+  const lines = code.split("\n");
+  if (lines.length < 2) return code;
+  let last = lines.length - 1;
+  while (last > 0 && lines[last]!.trim() === "") last--;
+  const indent = /^[ \t]*/.exec(lines[last]!)![0].length;
+  if (indent === 0) return code;
+  for (let i = 1; i <= last; i++) {
+    const l = lines[i]!;
+    if (l.trim() !== "" && /^[ \t]*/.exec(l)![0].length < indent) return code;
+  }
+  return lines.map((l, i) => (i === 0 ? l : l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length)))).join("\n");
+}

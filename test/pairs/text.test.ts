@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { importLines, kdocSummary, libraryOf, neededImports, normLine, words } from "../../src/pairs/text.ts";
+import { dedentDeclaration, importLines, kdocSummary, libraryOf, neededImports, normLine, words } from "../../src/pairs/text.ts";
 
 describe("text helpers", () => {
   test.each([
@@ -34,5 +34,15 @@ describe("text helpers", () => {
     expect(normLine("   return   x +  1 ")).toBe("return x + 1");
     expect(normLine("  }) ")).toBe("");
     expect(normLine(" * val y = 2")).toBe("val y = 2");
+  });
+});
+
+describe("dedentDeclaration", () => {
+  test("shifts a member's later lines to column 0", () => {
+    expect(dedentDeclaration("fun run() {\n        println(1)\n    }")).toBe("fun run() {\n    println(1)\n}");
+  });
+  test("leaves top-level code and odd indentation alone", () => {
+    expect(dedentDeclaration("fun a() {\n    b()\n}")).toBe("fun a() {\n    b()\n}");
+    expect(dedentDeclaration("fun a() {\nx()\n    }")).toBe("fun a() {\nx()\n    }");
   });
 });

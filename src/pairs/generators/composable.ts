@@ -5,7 +5,7 @@
 import type { Block, Param } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { kdocSummary, listing, pick, words } from "../text.ts";
+import { kdocSummary, listing, pick, words, dedentDeclaration } from "../text.ts";
 import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
 
 type Role = "modifier" | "slot" | "callback" | "state" | "data";
@@ -63,7 +63,7 @@ export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Skip
     yield {
       pair_type: "composable",
       input_text: lines.join("\n"),
-      target_text: b.code,
+      target_text: dedentDeclaration(b.code),
       target: b,
       sources: [b],
       meta: {

@@ -7,7 +7,7 @@
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { kdocSummary, listing, pick, words } from "../text.ts";
+import { kdocSummary, listing, pick, words, dedentDeclaration } from "../text.ts";
 import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
 
 interface Facts {
@@ -90,7 +90,7 @@ export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Ski
     yield {
       pair_type: "description_to_code",
       input_text: input,
-      target_text: b.code,
+      target_text: dedentDeclaration(b.code),
       target: b,
       sources: [b],
       meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, phrasing, has_kdoc: b.kdoc !== null },

@@ -6,7 +6,7 @@
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { importLines, neededImports, pick } from "../text.ts";
+import { importLines, neededImports, pick, dedentDeclaration } from "../text.ts";
 import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
 
 const KIND_WORD: Record<string, string> = {
@@ -79,10 +79,10 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
         phrase(what, actual.source_set, actual.platform),
         `Package: ${expect.package || "(default)"}`,
         "",
-        expect.code,
+        dedentDeclaration(expect.code),
       ].join("\n");
       const imports = neededImports(actual.imports, actual.code);
-      const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + actual.code;
+      const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + dedentDeclaration(actual.code);
       yield {
         pair_type: "expect_actual",
         input_text: input,

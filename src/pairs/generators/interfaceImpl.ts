@@ -7,7 +7,7 @@
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { importedName, importLines, importPath, neededImports, pick } from "../text.ts";
+import { importedName, importLines, importPath, neededImports, pick, dedentDeclaration } from "../text.ts";
 import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
 
 /** The interface a supertype names, as seen from `from`'s file; null when it is not in this repo. */
@@ -82,13 +82,13 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
         `Package: ${impl.package || "(default)"}; source set: ${impl.source_set} (${impl.platform}).`,
         "",
         ...(ifaceImports.length ? [importLines(ifaceImports), ""] : []),
-        iface.code,
+        dedentDeclaration(iface.code),
       ].join("\n");
       const implImports = neededImports(impl.imports, impl.code);
       yield {
         pair_type: "interface_implementation",
         input_text: input,
-        target_text: (implImports.length ? importLines(implImports) + "\n\n" : "") + impl.code,
+        target_text: (implImports.length ? importLines(implImports) + "\n\n" : "") + dedentDeclaration(impl.code),
         target: impl,
         sources: [iface, impl],
         meta: {

@@ -5,7 +5,7 @@
  */
 import { bodyLines, skeletonise, validRanges } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { pick } from "../text.ts";
+import { pick, dedentDeclaration } from "../text.ts";
 import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
 
 const PHRASES = [
@@ -29,11 +29,11 @@ export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
       continue;
     }
     const phrase = PHRASES[pick(cfg.seed, `sk:${b.id}`, PHRASES.length)]!;
-    const skeleton = skeletonise(b.code, ranges);
+    const skeleton = dedentDeclaration(skeletonise(b.code, ranges));
     yield {
       pair_type: "skeleton_to_complete",
       input_text: `${phrase(b.kind, b.name)}\nSource set: ${b.source_set} (${b.platform}).\n\n${skeleton}`,
-      target_text: b.code,
+      target_text: dedentDeclaration(b.code),
       target: b,
       sources: [b],
       meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, bodies: ranges.length },
