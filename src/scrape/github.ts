@@ -96,7 +96,8 @@ export class GitHub {
     };
     const onLimit = (kind: string) => async (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
       if (retryCount >= 20) return false;
-      await this.waiter.wait(retryAfter, `GitHub ${kind} on ${options.method} ${options.url}`);
+      const url = options.url.replace(/\{(\w+)\}/g, (m, k: string) => String((options as Record<string, unknown>)[k] ?? m));
+      await this.waiter.wait(retryAfter, `GitHub ${kind} on ${options.method} ${url}`);
       return true;
     };
     this.rest = new RestClient({
@@ -126,10 +127,19 @@ export class GitHub {
    * is touched. GitHub Enterprise without rate limiting answers 404 here: unlimited.
    */
   async checkAccess(): Promise<RateLimits | null> {
+    // No retries on the first try: an unreachable host should say so in a second, not after the
+    // whole backoff. (A per-request `retries` also bypasses plugin-retry's do-not-retry list, so a
+    // 401 would be retried.) A 5xx gets the normal retries on the second call.
+    const probe = (retries: number | null) =>
+      this.rest.request("GET /rate_limit", retries === null ? {} : { request: { retries } }).then((r) => {
+        const res = (r.data as unknown as { resources: RateLimits }).resources;
+        return { core: res.core, search: res.search };
+      });
     try {
-      const r = await this.rest.request("GET /rate_limit", { request: { retries: 1 } });
-      const res = (r.data as unknown as { resources: RateLimits }).resources;
-      return { core: res.core, search: res.search };
+      return await probe(0).catch((e) => {
+        if (status(e) === 401 || status(e) === 404 || isNetwork(e) || isAbort(e)) throw e;
+        return probe(null);
+      });
     } catch (e) {
       if (status(e) === 404) return null;
       throw this.userError(e, "checking access");
