@@ -52,7 +52,7 @@ async function checkDataDir(dataDir: string): Promise<Check[]> {
 async function checkGrammarInWorker(): Promise<Check> {
   const pool = new WorkerPool<string, ProbeResult>("probe", 1);
   try {
-    const out = await pool.run("expect fun platformName(): String\nclass A { fun b() = 1 }\n");
+    const out = await pool.run("expect fun platformName(): String\n\nclass A {\n    fun b() = 1\n}\n");
     if (!out.ok) return { name: "Kotlin grammar loads in a worker", status: "fail", detail: out.error.message };
     if (out.value.hasError) return { name: "Kotlin grammar loads in a worker", status: "fail", detail: "valid Kotlin parsed with errors" };
     return { name: "Kotlin grammar loads in a worker", status: "ok", detail: `worker thread ${out.value.threadId}` };
@@ -90,7 +90,8 @@ async function checkSampleRun(ctx: StageContext): Promise<Check[]> {
   try {
     const opts = defaultPipelineOptions();
     opts.scrape.source = "sample";
-    const quiet = new Logger({ level: ctx.global.verbose ? "debug" : "warn", format: ctx.log.format });
+    // The checklist is the output; the steps' own warnings (e.g. few repos to split by) would only clutter it.
+    const quiet = new Logger({ level: ctx.global.verbose ? "debug" : "error", format: ctx.log.format });
     const sub: StageContext = { ...ctx, log: quiet, progress: { mode: "off" }, global: { ...ctx.global, dataDir: dir, force: true } };
     const results = await runPipeline(sub, opts, STAGES);
     return results.map((r) => {

@@ -82,7 +82,8 @@ describe("resume", () => {
   });
 
   test("changing a step's options reruns that step", async () => {
-    const r = await runCli([...args(reference), "--step", "prepare", "--split", "80,10,10"]);
+    const dataDir = join(tmp, "killed-metadata");
+    const r = await runCli([...args(dataDir), "--step", "prepare", "--split", "80,10,10"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("prepare: done");
   });
