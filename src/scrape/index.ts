@@ -158,7 +158,7 @@ function announceLimits(ctx: StageContext, opts: ScrapeOptions, queries: SearchQ
   const coreSecs = (coreCalls / Math.max(1, limits.core.limit)) * 3600;
   ctx.log.warn(
     `no GitHub token: ${limits.core.limit} API requests/hour and ${limits.search.limit} searches/minute. ` +
-      `This run may need ~${searchCalls} searches and ~${coreCalls} requests, about ${formatSeconds(searchSecs + coreSecs)} mostly spent waiting. ` +
+      `This run may need up to ~${searchCalls} searches and ~${coreCalls} requests: about ${formatSeconds(searchSecs + coreSecs)} at these limits. ` +
       `Set GITHUB_TOKEN or --github-token for 5,000 requests/hour.`,
   );
 }
