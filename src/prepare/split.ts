@@ -92,6 +92,7 @@ export function planSplits(t: PairTable, ledger: Ledger, ids: Int32Array, cluste
   list.sort((a, b) => b.members.length - a.members.length || a.tie - b.tie);
 
   const split = new Uint8Array(t.n).fill(NO_SPLIT);
+  const placed: { members: number[]; tie: number; split: number }[] = [];
   for (const g of list) {
     const mix = PAIR_TYPES.map(() => 0);
     for (const i of g.members) mix[t.type[i]!]!++;
@@ -108,6 +109,19 @@ export function planSplits(t: PairTable, ledger: Ledger, ids: Int32Array, cluste
     }
     mix.forEach((c, ty) => (filled[bestSplit]![ty]! += c));
     for (const i of g.members) split[i] = bestSplit;
+    placed.push({ members: g.members, tie: g.tie, split: bestSplit });
+  }
+  // On small data the greedy leaves a small split empty (one group would overshoot its share);
+  // an evaluation split with nothing in it is worse than one a little over share: give each empty
+  // non-zero split the smallest group from train, while train keeps at least one group.
+  for (let s = 1; s < SPLITS.length; s++) {
+    if (shares[s]! <= 0 || placed.some((g) => g.split === s)) continue;
+    const inTrain = placed.filter((g) => g.split === 0).sort((a, b) => a.members.length - b.members.length || a.tie - b.tie);
+    if (inTrain.length < 2) continue;
+    const moved = inTrain[0]!;
+    moved.split = s;
+    for (const i of moved.members) split[i] = s;
+    note += `; ${SPLITS[s]} would have been empty, so it holds the smallest group (${moved.members.length} rows)`;
   }
 
   const perSplit = SPLITS.map((_, s) => {

@@ -149,6 +149,25 @@ describe("prepare: splits", () => {
   });
 });
 
+describe("prepare: small data", () => {
+  test("val and test are not left empty when there are at least three groups", async () => {
+    const r = rng(9);
+    // One repository, 12 files: the greedy alone would keep every group in train.
+    const pairs = Array.from({ length: 30 }, (_, k) => pair(randomFunction(r), { repo: "solo/app", path: `src/commonMain/kotlin/F${k % 12}.kt` }));
+    const o = await prepare(pairs);
+    expect(o.rows.val!.length).toBeGreaterThan(0);
+    expect(o.rows.test!.length).toBeGreaterThan(0);
+    expect(o.stats.grouping.note).toContain("would have been empty");
+    const fileSplit = new Map<string, string>();
+    for (const split of ["train", "val", "test"]) {
+      for (const row of o.rows[split]!) {
+        expect(fileSplit.get(String(row.path)) ?? split).toBe(split);
+        fileSplit.set(String(row.path), split);
+      }
+    }
+  });
+});
+
 describe("prepare: sampling and balancing", () => {
   test("--sample-size takes exactly N distinct rows, stratified by type, never repeating one", async () => {
     const o = await prepare(corpus(), { sampleSize: 60 });
