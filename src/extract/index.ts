@@ -58,8 +58,15 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   }
   const started = performance.now();
   const meta = await readRepoMeta(ctx.global.dataDir);
-  const repos = listRepoDirs(reposDir, meta);
   const stats = new ExtractStats(ctx.global.threads);
+  let repos = listRepoDirs(reposDir, meta);
+  // In the data dir, repos.jsonl is the corpus: a folder left by an earlier scrape with other
+  // filters is not in it and is skipped (counted). --repos-dir takes every folder.
+  if (opts.reposDir === null && meta.size > 0) {
+    const kept = repos.filter((r) => meta.has(r.dir.slice(r.dir.lastIndexOf("/") + 1)));
+    stats.repos_not_in_metadata = repos.length - kept.length;
+    repos = kept;
+  }
   stats.repos = repos.length;
   if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
 

@@ -14,6 +14,7 @@ function sorted(m: Record<string, number>): Record<string, number> {
 export class ExtractStats {
   repos = 0;
   repos_without_kotlin = 0;
+  repos_not_in_metadata = 0;
   files_discovered = 0;
   files_parsed = 0;
   files_skipped: Record<string, number> = {};
@@ -84,6 +85,7 @@ export class ExtractStats {
     return {
       repos: this.repos,
       repos_without_kotlin: this.repos_without_kotlin,
+      repos_not_in_metadata: this.repos_not_in_metadata,
       files_discovered: this.files_discovered,
       files_parsed: this.files_parsed,
       files_skipped: sorted(this.files_skipped),

@@ -86,6 +86,22 @@ describe("bad input", () => {
   });
 });
 
+describe("the corpus is repos.jsonl", () => {
+  test("a repo folder not listed in metadata/repos.jsonl is skipped and counted", async () => {
+    const dataDir = join(tmp, "meta-data");
+    write(join(dataDir, "repos"), { "acme__kept/src/commonMain/kotlin/A.kt": GOOD, "acme__stale/src/commonMain/kotlin/B.kt": GOOD });
+    const repo = { full_name: "acme/kept", local_path: "repos/acme__kept", license: "MIT", commit: "abc123" };
+    write(dataDir, { "metadata/repos.jsonl": JSON.stringify(repo) + "\n" });
+    await runExtract(ctx(dataDir), { reposDir: null, maxFileBytes: 1_000_000 });
+    const s = readStats(dataDir);
+    expect(s.repos).toBe(1);
+    expect(s.repos_not_in_metadata).toBe(1);
+    const blocks = readBlocks(dataDir);
+    expect(new Set(blocks.map((b) => b.repo))).toEqual(new Set(["acme/kept"]));
+    expect(blocks.every((b) => b.license === "MIT" && b.commit === "abc123")).toBe(true);
+  });
+});
+
 describe("worker crashes", () => {
   test("a batch whose worker dies is retried once, then its files are counted as failed", async () => {
     const repos = join(tmp, "crash-repos");

@@ -1,0 +1,146 @@
+/**
+ * Extraction speed against the grammar's own limit, on a generated corpus of ≥ 20 MB of varied
+ * Kotlin (the real-world bench corpus and the sample projects, copied with identifiers renamed so
+ * no two files are alike):
+ *   - parse-only MB/s in one thread (the reference: nothing can beat the parser),
+ *   - `kmpdata extract` with --threads 1 and 2 (MB/s from extraction_stats.json, peak RSS),
+ *   - two separate --threads 1 processes at once, each on half the corpus (what 2 threads should match).
+ * Usage: bun bench/extract.ts [--bin dist/kmpdata] [--mb 20]
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { createParser } from "../src/grammar.ts";
+import { ensureRealWorldCorpus } from "./corpus.ts";
+import { machineLine, table, writeResultsSection } from "./results.ts";
+
+const ROOT = resolve(import.meta.dir, "..");
+const CACHE = join(ROOT, "bench", ".cache");
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const bin = resolve(arg("--bin") ?? join(ROOT, "dist", "kmpdata"));
+const targetBytes = Number(arg("--mb") ?? 20) * 1e6;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p) : e.name.endsWith(".kt") ? [p] : [];
+  });
+}
+
+/** Copies of every seed file, identifiers suffixed per copy, split across 8 repos in 2 halves. */
+async function buildCorpus(): Promise<{ dir: string; halves: [string, string]; bytes: number; files: string[] }> {
+  const dir = join(CACHE, `extract-corpus-${targetBytes / 1e6}mb`);
+  const halves: [string, string] = [join(dir, "half0"), join(dir, "half1")];
+  const marker = join(dir, "_COMPLETE");
+  if (!existsSync(marker)) {
+    rmSync(dir, { recursive: true, force: true });
+    const real = await ensureRealWorldCorpus(join(CACHE, "realworld"));
+    const seeds = [...walk(real.dir), ...walk(join(ROOT, "src", "sample", "projects"))].sort();
+    const texts = seeds.map((f) => readFileSync(f, "utf8"));
+    let bytes = 0;
+    for (let copy = 0; bytes < targetBytes; copy++) {
+      for (let i = 0; i < seeds.length && bytes < targetBytes; i++) {
+        // Rename declared-looking identifiers so copies are distinct code, same shape and size class.
+        const text = texts[i]!.replace(/\b(class|fun|val|var|object|interface) ([A-Za-z_]\w*)/g, (_, kw, name) => `${kw} ${name}C${copy}`);
+        const half = halves[(copy + i) % 2]!;
+        const repo = `repo${copy % 4}`;
+        const out = join(half, repo, "shared", "src", "commonMain", "kotlin", `c${copy}`, `${i}_${relative(ROOT, seeds[i]!).replace(/[^\w.]/g, "_")}`);
+        mkdirSync(join(out, ".."), { recursive: true });
+        writeFileSync(out, text);
+        bytes += Buffer.byteLength(text);
+      }
+    }
+    writeFileSync(marker, String(bytes));
+  }
+  const files = [...walk(halves[0]), ...walk(halves[1])].sort();
+  return { dir, halves, bytes: Number(readFileSync(marker, "utf8")), files };
+}
+
+async function parseOnly(files: string[]): Promise<number> {
+  const parser = await createParser("kotlin");
+  const texts = files.map((f) => readFileSync(f, "utf8"));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  parser.parse(texts[0]!)?.delete(); // warm-up
+  const started = performance.now();
+  for (const t of texts) parser.parse(t)?.delete();
+  return bytes / 1e6 / ((performance.now() - started) / 1000);
+}
+
+interface Run {
+  wall: number;
+  mbps: number;
+  rssMb: number;
+}
+
+function spawnExtract(reposDirs: string[], dataDir: string, threads: number) {
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  // --repos-dir takes one folder of repos; the halves are such folders.
+  return Bun.spawn([bin, "extract", "--repos-dir", reposDirs[0]!, "--data-dir", dataDir, "--threads", String(threads), "-q"], { stdout: "ignore", stderr: "pipe" });
+}
+
+async function extract(reposDir: string, threads: number): Promise<Run> {
+  const dataDir = join(CACHE, `extract-data-t${threads}`);
+  const started = performance.now();
+  const p = spawnExtract([reposDir], dataDir, threads);
+  const err = await new Response(p.stderr).text();
+  if ((await p.exited) !== 0) throw new Error(`extract failed: ${err}`);
+  const wall = (performance.now() - started) / 1000;
+  const stats = JSON.parse(readFileSync(join(dataDir, "raw_blocks", "extraction_stats.json"), "utf8"));
+  return { wall, mbps: stats.mb_per_s, rssMb: Number(p.resourceUsage()?.maxRSS ?? 0) / 1024 ** 2 };
+}
+
+/** The corpus as one folder of repos: both halves' repos side by side (hard links, no copy). */
+function wholeCorpus(c: { dir: string; halves: [string, string] }): string {
+  const whole = join(c.dir, "whole");
+  if (!existsSync(whole)) {
+    mkdirSync(whole);
+    for (const [h, half] of c.halves.entries()) {
+      for (const repo of readdirSync(half)) Bun.spawnSync(["cp", "-al", join(half, repo), join(whole, `h${h}-${repo}`)]);
+    }
+  }
+  return whole;
+}
+
+const corpus = await buildCorpus();
+const mb = corpus.bytes / 1e6;
+const whole = wholeCorpus(corpus);
+console.log(`corpus: ${corpus.files.length} files, ${mb.toFixed(1)} MB`);
+const parseMbps = await parseOnly(corpus.files);
+console.log(`parse-only: ${parseMbps.toFixed(2)} MB/s`);
+const t1 = await extract(whole, 1);
+console.log(`extract --threads 1: ${t1.mbps.toFixed(2)} MB/s`);
+const t2 = await extract(whole, 2);
+console.log(`extract --threads 2: ${t2.mbps.toFixed(2)} MB/s`);
+// Two separate single-thread processes at once, one per half.
+const started = performance.now();
+const procs = corpus.halves.map((h, i) => spawnExtract([h], join(CACHE, `extract-data-sep${i}`), 1));
+for (const p of procs) if ((await p.exited) !== 0) throw new Error("separate extract failed");
+const sepWall = (performance.now() - started) / 1000;
+const sepMbps = mb / sepWall;
+const sepRss = Math.max(...procs.map((p) => Number(p.resourceUsage()?.maxRSS ?? 0) / 1024 ** 2));
+
+const perThread = t1.mbps / parseMbps;
+const scaling = t2.mbps / sepMbps;
+const body = [
+  `Machine: ${machineLine()}. Corpus: ${corpus.files.length} files, ${mb.toFixed(1)} MB of Kotlin (real-world bench corpus + sample, renamed copies).`,
+  "",
+  table(
+    ["run", "MB/s", "wall (s)", "peak RSS (MB)"],
+    [
+      ["parse only, 1 thread (grammar limit)", parseMbps.toFixed(2), (mb / parseMbps).toFixed(2), "-"],
+      ["kmpdata extract --threads 1", t1.mbps.toFixed(2), t1.wall.toFixed(2), t1.rssMb.toFixed(0)],
+      ["kmpdata extract --threads 2", t2.mbps.toFixed(2), t2.wall.toFixed(2), t2.rssMb.toFixed(0)],
+      ["2 separate --threads 1 processes (half each)", sepMbps.toFixed(2), sepWall.toFixed(2), sepRss.toFixed(0)],
+    ],
+  ),
+  "",
+  `Extraction per thread: ${(perThread * 100).toFixed(0)} % of parse-only (target ≥ 80 %: ${perThread >= 0.8 ? "met" : "missed"}).`,
+  `2 threads vs 2 separate processes: ${(scaling * 100).toFixed(0)} % (target ≥ 90 %: ${scaling >= 0.9 ? "met" : "missed"}).`,
+  "extract MB/s is the step's own figure (bytes of source / step seconds, discovery, reading and writing included).",
+].join("\n");
+writeResultsSection("extract", body);
+console.log(`\n${body}`);
+void statSync;
