@@ -3,6 +3,7 @@
  * and shallow-clone the best --max-repos, and write metadata/repos.jsonl and scrape_stats.json.
  * With --source sample it materialises the embedded sample projects instead (offline).
  */
+import { defaultPushedSince } from "../options.ts";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,7 +55,10 @@ export const scrapeStage: Stage<ScrapeOptions> = {
   outputOptions(_ctx, opts) {
     // The token, concurrency and timeout do not change what is written.
     const { githubToken: _t, cloneConcurrency: _c, cloneTimeoutSec: _s, ...shaping } = opts;
-    return opts.source === "sample" ? { source: "sample" } : shaping;
+    // The default --pushed-since moves every day; fingerprint the rule, not today's date, so a
+    // finished scrape is not redone tomorrow.
+    const pushedSince = shaping.pushedSince === defaultPushedSince(new Date()) ? "default: 3 years back" : shaping.pushedSince;
+    return opts.source === "sample" ? { source: "sample" } : { ...shaping, pushedSince };
   },
   run: (ctx, opts) => runScrape(ctx, opts),
 };
