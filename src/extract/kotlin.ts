@@ -6,7 +6,7 @@
 import type { Node, Query, Tree } from "web-tree-sitter";
 import { allKids, named } from "./tree.ts";
 import type { Block, BlockKind, BodyRange, Member, Param } from "../types.ts";
-import { stableHash } from "../io.ts";
+
 import { detectPatterns } from "./patterns.ts";
 import type { FileTask } from "./types.ts";
 
@@ -32,8 +32,10 @@ export interface FileContext {
   lineStarts: number[];
   pkg: string;
   imports: string[];
-  /** Sorted start offsets (file coordinates) of call callees and their names. */
+  /** Sorted start offsets (file coordinates) of call callees and their names (Gradle scripts). */
   calls: { at: number; name: string }[];
+  /** Finds callees in a body; run only where calls matter (composables, DI modules): it costs. */
+  callQuery: Query | null;
   /** File offsets of ERROR/MISSING nodes. */
   errors: number[];
   /** Declarations nested deeper than MAX_NESTING, left inside their parent's code. */
@@ -42,6 +44,15 @@ export interface FileContext {
 
 /** Deeper declarations stay in their ancestors' code but get no block of their own (each would repeat it). */
 export const MAX_NESTING = 16;
+
+/**
+ * Stable block id: 64-bit wyhash (Bun.hash, pinned with Bun) of repo, path, range and content, as 16
+ * hex digits. Several times faster than sha256 on the repeated code of nested blocks.
+ */
+export function blockId(repo: string, path: string, start: number, end: number, code: string): string {
+  const content = Bun.hash.wyhash(code); // hashed apart: concatenating would copy the code first
+  return Bun.hash.wyhash(`${repo}\u0000${path}\u0000${start}\u0000${end}\u0000${content}`).toString(16).padStart(16, "0");
+}
 
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -210,27 +221,19 @@ function typeParamsOf(ctx: FileContext, decl: Node, delta: number): string[] {
   return named(tp).filter((c) => c.type === "type_parameter").map((c) => text(ctx, c, delta));
 }
 
-/** Return type and receiver of a function, by their place around the name and parameters. */
+/** Return type and receiver of a function: type nodes before the name, and after the parameters. */
 function functionTypes(ctx: FileContext, decl: Node, delta: number): { receiver: string | null; returns: string | null } {
   let receiver: string | null = null;
   let returns: string | null = null;
+  const nameId = decl.childForFieldName("name")?.id;
   let seenName = false;
   let seenParams = false;
-  let afterColon = false;
-  for (const c of allKids(decl)) {
-    if (c.type === "identifier" && !seenName && decl.childForFieldName("name")?.id === c.id) {
-      seenName = true;
-      continue;
-    }
-    if (c.type === "function_value_parameters") {
-      seenParams = true;
-      continue;
-    }
-    if (!seenName && TYPE_NODES.has(c.type)) receiver = text(ctx, c, delta);
-    if (seenParams && c.type === ":") afterColon = true;
-    else if (seenParams && afterColon && TYPE_NODES.has(c.type)) {
-      returns = text(ctx, c, delta);
-      afterColon = false;
+  for (const c of named(decl)) {
+    if (c.id === nameId) seenName = true;
+    else if (c.type === "function_value_parameters") seenParams = true;
+    else if (TYPE_NODES.has(c.type)) {
+      if (!seenName) receiver = text(ctx, c, delta);
+      else if (seenParams && returns === null) returns = text(ctx, c, delta);
     }
   }
   return { receiver, returns };
@@ -344,6 +347,9 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
       if ((m.block.kind === "function" || m.block.kind === "property") && m.block.has_body) functionsWithBody = true;
       if (m.block.kind !== "function" && m.block.kind !== "property" && m.block.has_body) functionsWithBody = true;
     }
+    const calls = new Set<string>();
+    for (const m of members) for (const n of m.block.calls) calls.add(n);
+    c.block.calls = [...calls].sort();
     c.block.members = members.map((m) => toMember(m.block));
     c.block.body_statements = c.statements;
     c.block.has_body = functionsWithBody || c.statements > 0;
@@ -372,24 +378,16 @@ function finishRanges(e: Emitted, ctx: FileContext): void {
     outer.push(r);
   }
   e.block.body_ranges = outer.map((r) => ({ ...r, start: r.start - base, end: r.end - base }));
-  const names = new Set<string>();
-  for (const r of outer) for (const c of callsIn(ctx, r.start, r.end)) names.add(c);
-  e.block.calls = [...names].sort();
 }
 
-function callsIn(ctx: FileContext, start: number, end: number): string[] {
-  const out: string[] = [];
-  // ctx.calls is sorted by offset: binary search for the first call at or after start.
-  let lo = 0;
-  let hi = ctx.calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.calls[mid]!.at < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < ctx.calls.length && ctx.calls[i]!.at < end; i++) out.push(ctx.calls[i]!.name);
-  return out;
+/** Callee names inside a body node, distinct and sorted. */
+function callsOf(ctx: FileContext, body: Node | null): string[] {
+  if (!body || !ctx.callQuery) return [];
+  const names = new Set<string>();
+  for (const cap of ctx.callQuery.captures(body)) names.add(cap.node.text);
+  return [...names].sort();
 }
+
 
 function emit(ctx: FileContext, delta: number, node: Node, parentQName: string | null): Emitted | null {
   const t = node.type;
@@ -457,7 +455,7 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
   const endLine = lineAt(ctx.lineStarts, Math.max(start, end - 1));
   const task = ctx.task;
   const block: Block = {
-    id: stableHash(task.repo, task.path, start, end, code),
+    id: blockId(task.repo, task.path, start, end, code),
     repo: task.repo,
     path: task.path,
     source_set: task.source_set,
@@ -497,6 +495,7 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
     dsl: null,
     gradle: null,
   };
+  if ((kind === "function" || kind === "property") && (block.is_composable || /module/i.test(name))) block.calls = callsOf(ctx, bodyNode);
   const e: Emitted = { block, start, statements: info.statements, ranges: info.ranges };
   if (kind === "function" || kind === "property" || kind === "typealias") finishRanges(e, ctx);
   const patterns = detectPatterns(block);

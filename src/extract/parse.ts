@@ -5,12 +5,12 @@
  */
 import { Query, type Node, type Parser, type Tree } from "web-tree-sitter";
 import { createParser, loadLanguage } from "../grammar.ts";
-import { stableHash } from "../io.ts";
 import { allKids, named } from "./tree.ts";
 import type { Block, BodyRange, Member } from "../types.ts";
 import { type Catalog, gradleInfoFromGroovy, gradleInfoFromTree, readCatalog } from "./gradle.ts";
-import { collectBlocks, collectCalls, collectErrors, DECLARATION_TYPES, type FileContext, lineStartsOf, readHeader, type Region } from "./kotlin.ts";
+import { blockId, collectBlocks, collectCalls, collectErrors, DECLARATION_TYPES, type FileContext, lineStartsOf, readHeader, type Region } from "./kotlin.ts";
 import { REWRITES, WRAP_PREFIX, WRAP_SUFFIX } from "./repair.ts";
+import { resetChildCache } from "./tree.ts";
 import type { FileResult, FileTask } from "./types.ts";
 
 export interface Parsers {
@@ -135,7 +135,7 @@ function fileName(path: string): string {
 function baseBlock(task: FileTask, source: string, ctx: FileContext | null): Omit<Block, "kind" | "dsl" | "gradle"> {
   const lines = source.length === 0 ? 1 : lineStartsOf(source).length - (source.endsWith("\n") ? 1 : 0);
   return {
-    id: stableHash(task.repo, task.path, 0, source.length, source),
+    id: blockId(task.repo, task.path, 0, source.length, source),
     repo: task.repo,
     path: task.path,
     source_set: task.source_set,
@@ -179,18 +179,16 @@ function sortBlocks(blocks: Block[]): Block[] {
 }
 
 function extractKotlin(p: Parsers, task: FileTask): FileResult {
+  resetChildCache();
   const source = task.text;
   const { tree, rewrites } = parseWithRewrites(p, source);
-  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
+  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], callQuery: p.calls, errors: [], tooDeep: 0 };
   readHeader(ctx, tree.rootNode);
   const isScript = task.path.endsWith(".kts");
   const { pieces, misparse } = isScript
     ? { pieces: [{ region: { root: tree.rootNode, delta: 0 }, tops: named(tree.rootNode).filter((c) => DECLARATION_TYPES.has(c.type)), tree: null }], misparse: 0 }
     : repairTopLevel(p, source, tree.rootNode);
   collectErrors(tree.rootNode, 0, ctx.errors);
-  collectCalls(p.calls, tree, 0, ctx.calls);
-  for (const piece of pieces.slice(1)) collectCalls(p.calls, piece.tree!, piece.region.delta, ctx.calls);
-  ctx.calls.sort((a, b) => a.at - b.at);
   ctx.errors.sort((a, b) => a - b);
   const blocks: Block[] = [];
   const starts = new Map<Block, number>();
@@ -231,6 +229,7 @@ function fileBlock(task: FileTask, source: string, ctx: FileContext, blocks: Blo
 }
 
 function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): FileResult {
+  resetChildCache();
   const source = task.text;
   if (task.kind === "gradle-groovy") {
     const block: Block = { ...baseBlock(task, source, null), kind: "gradle", dsl: "groovy", gradle: gradleInfoFromGroovy(source, catalog) };
@@ -239,7 +238,7 @@ function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): Fil
     return { repo: task.repo, path: task.path, blocks: [block], parse_errors: 0, repairs: { misparse: 0, rewrites: 0 } };
   }
   const tree = p.kotlin.parse(source)!;
-  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
+  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], callQuery: null, errors: [], tooDeep: 0 };
   readHeader(ctx, tree.rootNode);
   collectErrors(tree.rootNode, 0, ctx.errors);
   collectCalls(p.calls, tree, 0, ctx.calls);

@@ -1,28 +1,46 @@
 /**
  * Architecture patterns from a block's name, supertypes, annotations and calls. The first match in
- * RULES order is the primary pattern; all matches are kept.
+ * RULES order is the primary pattern; all matches are kept. Runs on every block, so each rule is
+ * one precompiled suffix regex over the name (and supertypes) rather than a loop of string tests.
  */
 import type { Block } from "../types.ts";
 
 type Rule = { pattern: string; test: (b: Block) => boolean };
 
-const nameEnds = (b: Block, ...suffixes: string[]) => suffixes.some((s) => b.name.endsWith(s));
-const superHas = (b: Block, ...names: string[]) => b.supertypes.some((t) => names.some((n) => t === n || t.endsWith(`.${n}`) || t.endsWith(n)));
-const calls = (b: Block, ...names: string[]) => names.some((n) => b.calls.includes(n));
+const suffix = (...words: string[]) => new RegExp(`(?:${words.join("|")})$`);
+const VIEW_MODEL = suffix("ViewModel", "ScreenModel");
+const SCREEN = suffix("Screen", "Page", "Route");
+const USE_CASE = suffix("UseCase", "Interactor");
+const REPOSITORY = suffix("Repository", "RepositoryImpl", "Repo");
+const DATA_SOURCE = suffix("DataSource", "DataSourceImpl", "Api", "ApiImpl", "Service", "ServiceImpl", "Client");
+const DATABASE = suffix("Dao", "DAO", "Database", "Queries", "Db");
+const DB_SUPER = suffix("RoomDatabase", "Transacter");
+const MAPPER = /Mapper$/;
+const STATE_TYPE = /UiState|State$/;
+const DI_CALLS = new Set(["single", "factory", "viewModel", "singleOf", "factoryOf", "bind", "provider"]);
+
+const anySuper = (b: Block, re: RegExp) => b.supertypes.length > 0 && b.supertypes.some((t) => re.test(t));
 
 const RULES: Rule[] = [
-  { pattern: "ViewModel", test: (b) => nameEnds(b, "ViewModel") || superHas(b, "ViewModel", "ScreenModel") },
-  { pattern: "Screen", test: (b) => b.is_composable && (nameEnds(b, "Screen", "Page", "Route") || b.params.some((p) => /UiState|State$/.test(p.type))) },
-  { pattern: "Component", test: (b) => b.is_composable || nameEnds(b, "Component") },
-  { pattern: "UseCase", test: (b) => nameEnds(b, "UseCase", "Interactor") || superHas(b, "UseCase") },
-  { pattern: "Repository", test: (b) => nameEnds(b, "Repository", "RepositoryImpl", "Repo") || superHas(b, "Repository") },
-  { pattern: "DataSource", test: (b) => nameEnds(b, "DataSource", "DataSourceImpl", "Api", "ApiImpl", "Service", "ServiceImpl", "Client") },
-  { pattern: "Database", test: (b) => nameEnds(b, "Dao", "DAO", "Database", "Queries", "Db") || b.annotations.includes("Dao") || superHas(b, "RoomDatabase", "Transacter") },
-  { pattern: "Mapper", test: (b) => nameEnds(b, "Mapper") || /^(to|map)[A-Z]/.test(b.name) && b.receiver !== null },
-  { pattern: "DIModule", test: (b) => (b.kind === "property" || b.kind === "function") && calls(b, "module") && calls(b, "single", "factory", "viewModel", "singleOf", "factoryOf", "bind", "provider") || b.annotations.includes("Module") || b.annotations.includes("Component") },
+  { pattern: "ViewModel", test: (b) => VIEW_MODEL.test(b.name) || anySuper(b, VIEW_MODEL) },
+  { pattern: "Screen", test: (b) => b.is_composable && (SCREEN.test(b.name) || b.params.some((p) => STATE_TYPE.test(p.type))) },
+  { pattern: "Component", test: (b) => b.is_composable || b.name.endsWith("Component") },
+  { pattern: "UseCase", test: (b) => USE_CASE.test(b.name) || anySuper(b, USE_CASE) },
+  { pattern: "Repository", test: (b) => REPOSITORY.test(b.name) || anySuper(b, REPOSITORY) },
+  { pattern: "DataSource", test: (b) => DATA_SOURCE.test(b.name) },
+  { pattern: "Database", test: (b) => DATABASE.test(b.name) || b.annotations.includes("Dao") || anySuper(b, DB_SUPER) },
+  { pattern: "Mapper", test: (b) => MAPPER.test(b.name) || (b.receiver !== null && /^(to|map)[A-Z]/.test(b.name)) },
+  {
+    pattern: "DIModule",
+    test: (b) =>
+      ((b.kind === "property" || b.kind === "function") && b.calls.includes("module") && b.calls.some((c) => DI_CALLS.has(c))) ||
+      b.annotations.includes("Module"),
+  },
 ];
 
 export function detectPatterns(b: Block): string[] {
   if (b.kind === "file" || b.kind === "gradle") return [];
-  return RULES.filter((r) => r.test(b)).map((r) => r.pattern);
+  const out: string[] = [];
+  for (const r of RULES) if (r.test(b)) out.push(r.pattern);
+  return out;
 }
