@@ -1,12 +1,19 @@
-import type { Node } from "web-tree-sitter";
+import type { Node, Tree } from "web-tree-sitter";
 
 /**
  * Children without the nulls web-tree-sitter's types allow for, cached per node id: every access to
- * `namedChildren` marshals the nodes out of wasm again, and the walk asks for the same ones often.
- * `resetChildCache()` before each file (ids are only unique among live trees).
+ * `namedChildren` on a fresh Node object marshals the nodes out of wasm again, and the walk asks for
+ * the same ones often. A node id is an address, unique only among live trees: a tree parsed after
+ * another was deleted (the repairs re-parse spans) can reuse it, and a stale hit hands out nodes of
+ * a freed tree (out-of-bounds reads in wasm). So each entry remembers its tree object and a hit
+ * must match it. `resetChildCache()` before each file keeps the maps small.
  */
-const namedCache = new Map<number, Node[]>();
-const allCache = new Map<number, Node[]>();
+interface Entry {
+  tree: Tree;
+  kids: Node[];
+}
+const namedCache = new Map<number, Entry>();
+const allCache = new Map<number, Entry>();
 
 export function resetChildCache(): void {
   namedCache.clear();
@@ -14,19 +21,17 @@ export function resetChildCache(): void {
 }
 
 export function named(n: Node): Node[] {
-  let kids = namedCache.get(n.id);
-  if (!kids) {
-    kids = n.namedChildren as Node[]; // never null for a live node; the type allows it
-    namedCache.set(n.id, kids);
-  }
+  const hit = namedCache.get(n.id);
+  if (hit && hit.tree === n.tree) return hit.kids;
+  const kids = n.namedChildren as Node[]; // never null for a live node; the type allows it
+  namedCache.set(n.id, { tree: n.tree, kids });
   return kids;
 }
 
 export function allKids(n: Node): Node[] {
-  let kids = allCache.get(n.id);
-  if (!kids) {
-    kids = n.children as Node[];
-    allCache.set(n.id, kids);
-  }
+  const hit = allCache.get(n.id);
+  if (hit && hit.tree === n.tree) return hit.kids;
+  const kids = n.children as Node[];
+  allCache.set(n.id, { tree: n.tree, kids });
   return kids;
 }
