@@ -136,7 +136,7 @@ export interface Block {
   receiver: string | null; // extension receiver type
   members: Member[]; // class-like kinds
   body_ranges: BodyRange[];
-  calls: string[]; // distinct simple names called inside the bodies: composables and DI-module declarations (and their containers)
+  calls: string[]; // distinct simple names of functions called inside the bodies
   dsl: "kotlin" | "groovy" | null; // gradle blocks only
   gradle: GradleInfo | null; // gradle blocks only
 }

@@ -1,12 +1,14 @@
 /**
  * Declarations → Blocks, from the tree-sitter Kotlin tree. The walk visits declarations only
  * (top level, class bodies, recursively); bodies are inspected by their direct statements, and
- * calls come from one query over the whole tree, so the cost stays close to the parse itself.
+ * calls come from a lexical scan of the bodies the tree located (src/extract/calls.ts), so the
+ * cost stays close to the parse itself.
  */
 import type { Node, Query, Tree } from "web-tree-sitter";
 import { allKids, named } from "./tree.ts";
 import type { Block, BlockKind, BodyRange, Member, Param } from "../types.ts";
 
+import { scanCalls } from "./calls.ts";
 import { detectPatterns } from "./patterns.ts";
 import type { FileTask } from "./types.ts";
 
@@ -34,8 +36,6 @@ export interface FileContext {
   imports: string[];
   /** Sorted start offsets (file coordinates) of call callees and their names (Gradle scripts). */
   calls: { at: number; name: string }[];
-  /** Finds callees in a body; run only where calls matter (composables, DI modules): it costs. */
-  callQuery: Query | null;
   /** File offsets of ERROR/MISSING nodes. */
   errors: number[];
   /** Declarations nested deeper than MAX_NESTING, left inside their parent's code. */
@@ -282,6 +282,8 @@ interface Emitted {
   /** Statements and body ranges of this declaration including nested members. */
   statements: number;
   ranges: BodyRange[];
+  /** Init blocks and secondary constructors of a class-like (its code outside any member block). */
+  ownRanges: BodyRange[];
 }
 
 /**
@@ -321,7 +323,9 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
           if (blockNode) {
             const owner = m.type === "anonymous_initializer" ? "init" : "constructor";
             for (const s of named(blockNode)) if (s.type !== "line_comment" && s.type !== "block_comment" && !isPlaceholder(s)) e.statements++;
-            e.ranges.push({ start: blockNode.startIndex + region.delta, end: blockNode.endIndex + region.delta, kind: "block", owner });
+            const range: BodyRange = { start: blockNode.startIndex + region.delta, end: blockNode.endIndex + region.delta, kind: "block", owner };
+            e.ranges.push(range);
+            e.ownRanges.push(range);
           }
           continue;
         }
@@ -347,8 +351,10 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
       if ((m.block.kind === "function" || m.block.kind === "property") && m.block.has_body) functionsWithBody = true;
       if (m.block.kind !== "function" && m.block.kind !== "property" && m.block.has_body) functionsWithBody = true;
     }
+    // Members' calls, plus those of init blocks and secondary constructors (the class's own ranges).
     const calls = new Set<string>();
     for (const m of members) for (const n of m.block.calls) calls.add(n);
+    for (const r of c.ownRanges) scanCalls(ctx.source, r.start, r.end, calls);
     c.block.calls = [...calls].sort();
     c.block.members = members.map((m) => toMember(m.block));
     c.block.body_statements = c.statements;
@@ -380,11 +386,10 @@ function finishRanges(e: Emitted, ctx: FileContext): void {
   e.block.body_ranges = outer.map((r) => ({ ...r, start: r.start - base, end: r.end - base }));
 }
 
-/** Callee names inside a body node, distinct and sorted. */
-function callsOf(ctx: FileContext, body: Node | null): string[] {
-  if (!body || !ctx.callQuery) return [];
+/** Callee names inside body ranges (file offsets), distinct and sorted. */
+function callsIn(ctx: FileContext, ranges: BodyRange[]): string[] {
   const names = new Set<string>();
-  for (const cap of ctx.callQuery.captures(body)) names.add(cap.node.text);
+  for (const r of ranges) scanCalls(ctx.source, r.start, r.end, names);
   return [...names].sort();
 }
 
@@ -495,8 +500,8 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
     dsl: null,
     gradle: null,
   };
-  if ((kind === "function" || kind === "property") && (block.is_composable || /module/i.test(name))) block.calls = callsOf(ctx, bodyNode);
-  const e: Emitted = { block, start, statements: info.statements, ranges: info.ranges };
+  if (kind === "function" || kind === "property") block.calls = callsIn(ctx, info.ranges);
+  const e: Emitted = { block, start, statements: info.statements, ranges: info.ranges, ownRanges: [] };
   if (kind === "function" || kind === "property" || kind === "typealias") finishRanges(e, ctx);
   const patterns = detectPatterns(block);
   block.arch_patterns = patterns;

@@ -182,7 +182,7 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   resetChildCache();
   const source = task.text;
   const { tree, rewrites } = parseWithRewrites(p, source);
-  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], callQuery: p.calls, errors: [], tooDeep: 0 };
+  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
   readHeader(ctx, tree.rootNode);
   const isScript = task.path.endsWith(".kts");
   const { pieces, misparse } = isScript
@@ -238,7 +238,7 @@ function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): Fil
     return { repo: task.repo, path: task.path, blocks: [block], parse_errors: 0, repairs: { misparse: 0, rewrites: 0 } };
   }
   const tree = p.kotlin.parse(source)!;
-  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], callQuery: null, errors: [], tooDeep: 0 };
+  const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
   readHeader(ctx, tree.rootNode);
   collectErrors(tree.rootNode, 0, ctx.errors);
   collectCalls(p.calls, tree, 0, ctx.calls);

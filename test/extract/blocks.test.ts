@@ -106,7 +106,7 @@ class NotesViewModel(private val repo: NotesRepository, val id: Long) : BaseView
     expect(b.imports).toEqual(["kotlinx.coroutines.flow.Flow", "com.example.core.BaseViewModel"]);
     expect(b.arch_pattern).toBe("ViewModel");
     expect(b.body_statements).toBe(3);
-    expect(b.calls).toEqual([]); // calls are gathered for composables and DI modules only (they cost a query)
+    expect(b.calls).toEqual(["all", "close", "take"]);
     expect(b.source_set).toBe("commonMain");
     expect(b.platform).toBe("common");
     expect(b.repo).toBe("acme/app");
