@@ -10,7 +10,7 @@
 
 const NOT_CALLEES = new Set([
   "if", "when", "for", "while", "do", "try", "catch", "finally", "else", "return", "throw", "fun", "class", "interface",
-  "object", "val", "var", "constructor", "init", "get", "set", "this", "super", "in", "is", "as", "typeof", "where",
+  "object", "val", "var", "constructor", "init", "this", "super", "in", "is", "as", "typeof", "where",
   "by", "companion", "import", "package", "typealias", "break", "continue", "null", "true", "false",
 ]);
 const DECLARING = new Set(["fun", "class", "interface", "object", "typealias", "val", "var"]);

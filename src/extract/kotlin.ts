@@ -247,6 +247,37 @@ function propertyName(ctx: FileContext, decl: Node, delta: number): string {
   return multi ? text(ctx, multi, delta) : "";
 }
 
+const NOT_INITIALIZERS = new Set(["modifiers", "variable_declaration", "multi_variable_declaration", "getter", "setter", "type_constraints", "type_parameters", "property_delegate", "line_comment", "block_comment"]);
+
+/** The `= expr` of a property (the first expression child after its name). */
+function initializerOf(decl: Node): Node | null {
+  let seenName = false;
+  for (const c of named(decl)) {
+    if (c.type === "variable_declaration" || c.type === "multi_variable_declaration") seenName = true;
+    else if (seenName && !NOT_INITIALIZERS.has(c.type) && !TYPE_NODES.has(c.type)) return c;
+  }
+  return null;
+}
+
+const CODE_INITIALIZERS = new Set(["object_literal", "anonymous_function", "lambda_literal"]);
+
+/** An initializer spanning lines that holds code: an anonymous object or function, or a call with a lambda (DSLs). */
+function isCodeInitializer(ctx: FileContext, init: Node, delta: number): boolean {
+  const newline = ctx.source.indexOf("\n", init.startIndex + delta);
+  if (newline < 0 || newline >= init.endIndex + delta) return false;
+  if (CODE_INITIALIZERS.has(init.type)) return true;
+  return init.type === "call_expression" && named(init).some((c) => c.type === "annotated_lambda");
+}
+
+/** The receiver of an extension property: a type before its name (`val String.shout`). */
+function propertyReceiver(ctx: FileContext, decl: Node, delta: number): string | null {
+  for (const c of named(decl)) {
+    if (c.type === "variable_declaration" || c.type === "multi_variable_declaration") return null;
+    if (TYPE_NODES.has(c.type)) return text(ctx, c, delta);
+  }
+  return null;
+}
+
 function propertyType(ctx: FileContext, decl: Node, delta: number): string | null {
   const v = childOfType(decl, "variable_declaration");
   const t = (v ? named(v) : []).find((c) => TYPE_NODES.has(c.type));
@@ -418,21 +449,22 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
     const delegate = childOfType(node, "property_delegate");
     info = propertyBodies(node, name, delta);
     const isPlatform = modifiers.includes("expect") || modifiers.includes("actual");
-    if (info.ranges.length === 0 && !delegate && !isPlatform) return null;
+    const init = delegate || info.ranges.length > 0 ? null : initializerOf(node);
+    // `actual val x = expr` is an implementation; `val appModule = module { … }` and
+    // `val l = object : Listener { … }` carry code (DI modules, anonymous objects) worth a block.
+    const initIsBody = init !== null && (isPlatform || isCodeInitializer(ctx, init, delta));
+    if (info.ranges.length === 0 && !delegate && !isPlatform && !initIsBody) return null;
     kind = "property";
     returns = propertyType(ctx, node, delta);
+    receiver = propertyReceiver(ctx, node, delta);
     if (delegate) {
       info.statements += 1;
       info.ranges.push({ start: delegate.startIndex + delta, end: delegate.endIndex + delta, kind: "expression", owner: `${name}.by` });
-    } else if (isPlatform && info.ranges.length === 0) {
-      // `actual val x: T = expr`: the initializer is the implementation.
-      const init = named(node).find((c, i) => i > 0 && !["modifiers", "variable_declaration", "getter", "setter", "type_constraints", "type_parameters"].includes(c.type) && !TYPE_NODES.has(c.type));
-      if (init) {
-        info.statements += isPlaceholder(init) ? 0 : 1;
-        info.ranges.push({ start: init.startIndex + delta, end: init.endIndex + delta, kind: "expression", owner: name });
-      }
+    } else if (init && initIsBody) {
+      info.statements += isPlaceholder(init) ? 0 : 1;
+      info.ranges.push({ start: init.startIndex + delta, end: init.endIndex + delta, kind: "expression", owner: name });
     }
-    bodyNode = delegate ?? named(node).find((c) => c.type === "getter" || c.type === "setter") ?? null;
+    bodyNode = delegate ?? (initIsBody ? init : null) ?? named(node).find((c) => c.type === "getter" || c.type === "setter") ?? null;
   } else if (t === "type_alias") {
     kind = "typealias";
     const n = node.childForFieldName("type");

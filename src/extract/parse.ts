@@ -193,9 +193,12 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   const blocks: Block[] = [];
   const starts = new Map<Block, number>();
   for (const piece of pieces) collectBlocks(ctx, piece.region, piece.tops, blocks, starts);
+  const hasCode = named(tree.rootNode).some((c) => !HEADER_TYPES.has(c.type));
   for (const piece of pieces) piece.tree?.delete();
   tree.delete();
-  if (source.length <= MAX_FILE_BLOCK_CHARS && blocks.some((b) => b.parent === null)) blocks.push(fileBlock(task, source, ctx, blocks, starts));
+  // Every file within bounds that holds code is a file block, declarations or not (a script, a
+  // file of top-level statements the grammar could not place).
+  if (source.length <= MAX_FILE_BLOCK_CHARS && hasCode) blocks.push(fileBlock(task, source, ctx, blocks, starts));
   return { repo: task.repo, path: task.path, blocks: sortBlocks(blocks), parse_errors: ctx.errors.length, repairs: { misparse, rewrites }, too_deep: ctx.tooDeep };
 }
 

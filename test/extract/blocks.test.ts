@@ -38,6 +38,39 @@ describe("kinds", () => {
     for (const m of mods) expect(b.modifiers).toContain(m);
   });
 
+  test.each([
+    ["val appModule = module {\n    single { Repo(get()) }\n}\n", "appModule", "module {", ["Repo", "get", "module", "single"], "DIModule"],
+    ["private val listener = object : Listener {\n    override fun on(x: Int) {\n        handle(x)\n    }\n}\n", "listener", "object : Listener", ["handle"], null],
+    ["val onClick = fun(x: Int) {\n    go(x)\n}\n", "onClick", "fun(x: Int)", ["go"], null],
+  ])("a property whose multi-line initializer holds code is a block: %s", async (src, name, bodyStart, calls, pattern) => {
+    const b = await one(src, name);
+    expect(b.kind).toBe("property");
+    expect(b.has_body).toBe(true);
+    expect(b.body_ranges).toHaveLength(1);
+    expect(b.code.slice(b.body_ranges[0]!.start, b.body_ranges[0]!.end).startsWith(bodyStart)).toBe(true);
+    expect(b.calls).toEqual(calls);
+    expect(b.arch_pattern).toBe(pattern);
+  });
+
+  test.each([["val x = compute(1)\n"], ["val y = listOf(1).map { it * 2 }\n"], ["private const val TAG = \"x\"\n"]])(
+    "a one-line initializer is not a block: %s",
+    async (src) => {
+      expect((await blocks(src)).filter((b) => b.kind === "property")).toEqual([]);
+    },
+  );
+
+  test("an extension property names its receiver", async () => {
+    const b = await one("val String.shout: String\n    get() = uppercase() + \"!\"\n", "shout");
+    expect(b.receiver).toBe("String");
+    expect(b.return_type).toBe("String");
+  });
+
+  test("a file without declarations is still a file block; a header-only file is not", async () => {
+    const consts = await blocks("package a\n\nconst val A = 1\nconst val B = 2\n");
+    expect(consts.map((b) => b.kind)).toEqual(["file"]);
+    expect(await blocks("package a\n\nimport b.C\n")).toEqual([]);
+  });
+
   test("a plain property without accessor body or delegate is not a block", async () => {
     expect((await blocks("val plain = 3\n")).filter((b) => b.kind === "property")).toEqual([]);
   });
