@@ -12,7 +12,9 @@ export function setWorkerBase(url: URL): void {
   workerBase = url;
 }
 
+/** A worker of workers/ by name, or any worker file given as a file: URL (tests use their own). */
 export function workerUrl(name: string): string {
+  if (name.startsWith("file:")) return name;
   return new URL(`./${name}.ts`, workerBase).href;
 }
 
