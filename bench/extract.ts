@@ -1,16 +1,16 @@
 /**
  * Extraction speed against the grammar's own limit, on a generated corpus of ≥ 20 MB of varied
- * Kotlin (the real-world bench corpus and the sample projects, copied with identifiers renamed so
- * no two files are alike):
+ * Kotlin (bench/extract-corpus.ts: renamed copies of the sample projects plus synthetic KMP files,
+ * deterministic from a seed):
  *   - parse-only MB/s in one thread (the reference: nothing can beat the parser),
  *   - `kmpdata extract` with --threads 1 and 2 (MB/s from extraction_stats.json, peak RSS),
  *   - two separate --threads 1 processes at once, each on half the corpus (what 2 threads should match).
  * Usage: bun bench/extract.ts [--bin dist/kmpdata] [--mb 20]
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { createParser } from "../src/grammar.ts";
-import { ensureRealWorldCorpus } from "./corpus.ts";
+import { ensureExtractCorpus } from "./extract-corpus.ts";
 import { machineLine, table, writeResultsSection } from "./results.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
@@ -21,42 +21,6 @@ const arg = (name: string) => {
 };
 const bin = resolve(arg("--bin") ?? join(ROOT, "dist", "kmpdata"));
 const targetBytes = Number(arg("--mb") ?? 20) * 1e6;
-
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? walk(p) : e.name.endsWith(".kt") ? [p] : [];
-  });
-}
-
-/** Copies of every seed file, identifiers suffixed per copy, split across 8 repos in 2 halves. */
-async function buildCorpus(): Promise<{ dir: string; halves: [string, string]; bytes: number; files: string[] }> {
-  const dir = join(CACHE, `extract-corpus-${targetBytes / 1e6}mb`);
-  const halves: [string, string] = [join(dir, "half0"), join(dir, "half1")];
-  const marker = join(dir, "_COMPLETE");
-  if (!existsSync(marker)) {
-    rmSync(dir, { recursive: true, force: true });
-    const real = await ensureRealWorldCorpus(join(CACHE, "realworld"));
-    const seeds = [...walk(real.dir), ...walk(join(ROOT, "src", "sample", "projects"))].sort();
-    const texts = seeds.map((f) => readFileSync(f, "utf8"));
-    let bytes = 0;
-    for (let copy = 0; bytes < targetBytes; copy++) {
-      for (let i = 0; i < seeds.length && bytes < targetBytes; i++) {
-        // Rename declared-looking identifiers so copies are distinct code, same shape and size class.
-        const text = texts[i]!.replace(/\b(class|fun|val|var|object|interface) ([A-Za-z_]\w*)/g, (_, kw, name) => `${kw} ${name}C${copy}`);
-        const half = halves[(copy + i) % 2]!;
-        const repo = `repo${copy % 4}`;
-        const out = join(half, repo, "shared", "src", "commonMain", "kotlin", `c${copy}`, `${i}_${relative(ROOT, seeds[i]!).replace(/[^\w.]/g, "_")}`);
-        mkdirSync(join(out, ".."), { recursive: true });
-        writeFileSync(out, text);
-        bytes += Buffer.byteLength(text);
-      }
-    }
-    writeFileSync(marker, String(bytes));
-  }
-  const files = [...walk(halves[0]), ...walk(halves[1])].sort();
-  return { dir, halves, bytes: Number(readFileSync(marker, "utf8")), files };
-}
 
 async function parseOnly(files: string[]): Promise<number> {
   const parser = await createParser("kotlin");
@@ -104,7 +68,9 @@ function wholeCorpus(c: { dir: string; halves: [string, string] }): string {
   return whole;
 }
 
-const corpus = await buildCorpus();
+if (!existsSync(bin)) throw new Error(`${bin} not found: run \`make build\` or pass --bin`);
+const loadStart = (await import("node:os")).loadavg()[0]!;
+const corpus = ensureExtractCorpus(CACHE, join(ROOT, "src", "sample", "projects"), targetBytes);
 const mb = corpus.bytes / 1e6;
 const whole = wholeCorpus(corpus);
 console.log(`corpus: ${corpus.files.length} files, ${mb.toFixed(1)} MB`);
@@ -125,7 +91,7 @@ const sepRss = Math.max(...procs.map((p) => Number(p.resourceUsage()?.maxRSS ?? 
 const perThread = t1.mbps / parseMbps;
 const scaling = t2.mbps / sepMbps;
 const body = [
-  `Machine: ${machineLine()}. Corpus: ${corpus.files.length} files, ${mb.toFixed(1)} MB of Kotlin (real-world bench corpus + sample, renamed copies).`,
+  `Machine: ${machineLine()}, load average ${loadStart.toFixed(1)} before the runs (other work on the machine skews every figure). Corpus: ${corpus.files.length} files, ${mb.toFixed(1)} MB of Kotlin (bench/extract-corpus.ts: renamed sample copies + synthetic KMP files, seed 42).`,
   "",
   table(
     ["run", "MB/s", "wall (s)", "peak RSS (MB)"],
@@ -143,4 +109,3 @@ const body = [
 ].join("\n");
 writeResultsSection("extract", body);
 console.log(`\n${body}`);
-void statSync;
