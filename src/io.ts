@@ -57,6 +57,15 @@ export class JsonlWriter<T> {
     if (this.bufLen > 1 << 20) this.flush();
   }
 
+  /** Appends lines already serialised elsewhere (each ending in "\n"), counting `records` of them. */
+  writeLines(text: string, records: number): void {
+    if (text.length === 0) return;
+    this.buf.push(text);
+    this.bufLen += text.length;
+    this.count += records;
+    if (this.bufLen > 1 << 20) this.flush();
+  }
+
   private flush(): void {
     if (this.fd === null || this.buf.length === 0) return;
     writeSync(this.fd, this.buf.join(""));

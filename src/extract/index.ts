@@ -111,10 +111,8 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
             continue;
           }
           stats.fileParsed(f);
-          for (const b of f.blocks) {
-            writer.write(b);
-            stats.block(b);
-          }
+          writer.writeLines(f.jsonl, f.tallies.length);
+          for (const b of f.tallies) stats.block(b);
         }
       }
       progress.tick(task.files.length);

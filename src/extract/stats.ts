@@ -1,7 +1,6 @@
 /** Counters of the extract step, written to extraction_stats.json and printed as a table. */
-import type { Block } from "../types.ts";
 import type { SkipReason } from "./discover.ts";
-import type { FileResult, FileTask } from "./types.ts";
+import type { BlockTally, FileTask, WireFileResult } from "./types.ts";
 
 function bump(m: Record<string, number>, k: string, n = 1): void {
   m[k] = (m[k] ?? 0) + n;
@@ -60,7 +59,7 @@ export class ExtractStats {
     this.parseMs += parseMs;
   }
 
-  fileParsed(f: FileResult): void {
+  fileParsed(f: WireFileResult): void {
     this.files_parsed++;
     if (f.parse_errors > 0) {
       this.files_with_parse_errors++;
@@ -71,7 +70,7 @@ export class ExtractStats {
     this.declarations_too_deep += f.too_deep ?? 0;
   }
 
-  block(b: Block): void {
+  block(b: BlockTally): void {
     this.blocks++;
     bump(this.by_kind, b.kind);
     bump(this.by_source_set, b.source_set);

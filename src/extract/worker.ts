@@ -2,7 +2,16 @@
 import { threadId } from "node:worker_threads";
 import type { Catalog } from "./gradle.ts";
 import { createParsers, extractFile, parseCatalog, type Parsers } from "./parse.ts";
-import type { BatchResult, BatchTask } from "./types.ts";
+import type { BatchResult, BatchTask, FileResult, WireFileResult } from "./types.ts";
+
+/** Serialises a file's blocks here, in the worker, so the main thread only writes text. */
+export function toWire(r: FileResult): WireFileResult {
+  const { blocks, ...rest } = r;
+  let jsonl = "";
+  for (const b of blocks) jsonl += JSON.stringify(b) + "\n";
+  const tallies = blocks.map((b) => ({ kind: b.kind, source_set: b.source_set, platform: b.platform, arch_pattern: b.arch_pattern, has_body: b.has_body }));
+  return { ...rest, jsonl, tallies };
+}
 
 let parsers: Promise<Parsers> | null = null;
 
@@ -17,7 +26,7 @@ export async function extractBatch(task: BatchTask): Promise<BatchResult> {
       if (!catalogs.has(f.repo)) catalogs.set(f.repo, parseCatalog(p, task.catalogs[f.repo]));
       catalog = catalogs.get(f.repo) ?? null;
     }
-    return extractFile(p, f, catalog);
+    return toWire(extractFile(p, f, catalog));
   });
   return { files, threadId, parseMs: performance.now() - started };
 }
