@@ -60,6 +60,13 @@ export class JsonlWriter<T> {
   /** Appends lines already serialised elsewhere (each ending in "\n"), counting `records` of them. */
   writeLines(text: string, records: number): void {
     if (text.length === 0) return;
+    if (text.length > 1 << 16 && this.fd !== null) {
+      // Large pieces go straight out: joining them into the buffer first would copy them twice.
+      this.flush();
+      writeSync(this.fd, text);
+      this.count += records;
+      return;
+    }
     this.buf.push(text);
     this.bufLen += text.length;
     this.count += records;

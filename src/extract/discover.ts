@@ -54,7 +54,7 @@ export async function discoverRepo(repo: RepoDir): Promise<Candidate[]> {
     .map((rel) => ({ repo, rel: rel.split(sep).join("/"), abs: join(repo.dir, rel), kind: kindOf(rel) }));
 }
 
-export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: false; reason: SkipReason; bytes: number };
+export type ReadOutcome = { ok: true; text: string; bytes: number; buf: Uint8Array } | { ok: false; reason: SkipReason; bytes: number };
 
 /** Reads one candidate, or says why it is skipped. */
 export function readCandidate(c: Candidate, maxBytes: number): ReadOutcome {
@@ -93,7 +93,7 @@ export function readCandidate(c: Candidate, maxBytes: number): ReadOutcome {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (GENERATED_MARKERS.test(text.slice(0, 2000))) return { ok: false, reason: "generated", bytes: buf.length };
-  return { ok: true, text, bytes: buf.length };
+  return { ok: true, text, bytes: buf.length, buf };
 }
 
 /** Android or not, per module folder, from its build script (cached). null: no build script. */

@@ -122,12 +122,20 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   };
 
   try {
-    let batch: FileTask[] = [];
+    let batch: { file: Omit<FileTask, "text">; buf: Uint8Array }[] = [];
     let batchBytes = 0;
     let catalogs: Record<string, string> = {};
     const flush = async () => {
       if (batch.length === 0) return;
-      window.push(dispatch({ files: batch, catalogs }));
+      const bytes = new Uint8Array(batchBytes);
+      let offset = 0;
+      const files = batch.map(({ file, buf }) => {
+        bytes.set(buf, offset);
+        const wire = { ...file, offset, length: buf.length };
+        offset += buf.length;
+        return wire;
+      });
+      window.push(dispatch({ files, bytes, catalogs }));
       batch = [];
       batchBytes = 0;
       catalogs = {};
@@ -145,9 +153,9 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
           progress.tick(1);
           continue;
         }
-        const task = toTask(c, read.text, isAndroid);
+        const { text: _text, ...task } = toTask(c, read.text, isAndroid);
         if (task.source_set === "unknown") stats.unknownFile(task.path);
-        batch.push(task);
+        batch.push({ file: task, buf: read.buf });
         batchBytes += read.bytes;
         stats.bytes += read.bytes;
         if (c.kind !== "kotlin" && catalog !== undefined) catalogs[task.repo] = catalog;

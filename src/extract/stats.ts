@@ -44,7 +44,7 @@ export class ExtractStats {
     bump(this.files_skipped, reason);
   }
 
-  fileFailed(f: FileTask, reason: string): void {
+  fileFailed(f: Pick<FileTask, "repo" | "path">, reason: string): void {
     bump(this.files_failed, reason);
     if (this.failed_files.length < 50) this.failed_files.push(`${f.repo}:${f.path}`);
   }

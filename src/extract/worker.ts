@@ -20,7 +20,9 @@ export async function extractBatch(task: BatchTask): Promise<BatchResult> {
   const p = await parsers;
   const started = performance.now();
   const catalogs = new Map<string, Catalog | null>();
-  const files = task.files.map((f) => {
+  const decoder = new TextDecoder(); // strips a BOM, as reading on the main thread did
+  const files = task.files.map(({ offset, length, ...meta }) => {
+    const f = { ...meta, text: decoder.decode(task.bytes.subarray(offset, offset + length)) };
     let catalog: Catalog | null = null;
     if (f.kind !== "kotlin") {
       if (!catalogs.has(f.repo)) catalogs.set(f.repo, parseCatalog(p, task.catalogs[f.repo]));
