@@ -1,0 +1,10 @@
+plugins {
+    alias(libs.plugins.kotlinMultiplatform) apply false
+    alias(libs.plugins.androidLibrary) apply false
+    alias(libs.plugins.mavenPublish) apply false
+}
+
+allprojects {
+    group = "dev.kmpdata"
+    version = "0.4.0"
+}
