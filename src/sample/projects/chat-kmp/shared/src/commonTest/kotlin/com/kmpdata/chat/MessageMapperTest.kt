@@ -1,6 +1,6 @@
 package com.kmpdata.chat
 
-import com.kmpdata.chat.data.MessageMapper
+import com.kmpdata.chat.repository.MessageMapper
 import com.kmpdata.chat.db.ChatDatabase
 import com.kmpdata.chat.model.MessageDto
 import com.kmpdata.chat.model.MessageStatus

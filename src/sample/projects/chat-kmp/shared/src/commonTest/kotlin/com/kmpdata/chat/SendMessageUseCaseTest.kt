@@ -1,7 +1,7 @@
 package com.kmpdata.chat
 
-import com.kmpdata.chat.data.MessageMapper
-import com.kmpdata.chat.data.OfflineFirstChatRepository
+import com.kmpdata.chat.repository.MessageMapper
+import com.kmpdata.chat.repository.OfflineFirstChatRepository
 import com.kmpdata.chat.db.ChatDatabase
 import com.kmpdata.chat.domain.Clock
 import com.kmpdata.chat.domain.SendMessageParams

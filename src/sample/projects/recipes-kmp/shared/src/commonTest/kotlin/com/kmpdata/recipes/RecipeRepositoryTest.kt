@@ -1,8 +1,8 @@
 package com.kmpdata.recipes
 
-import com.kmpdata.recipes.data.DefaultRecipeRepository
-import com.kmpdata.recipes.data.InMemoryRecipeDataSource
-import com.kmpdata.recipes.data.RecipeMapper
+import com.kmpdata.recipes.repository.DefaultRecipeRepository
+import com.kmpdata.recipes.repository.InMemoryRecipeDataSource
+import com.kmpdata.recipes.repository.RecipeMapper
 import com.kmpdata.recipes.domain.GetRecipesUseCaseImpl
 import com.kmpdata.recipes.domain.SortOrder
 import com.kmpdata.recipes.model.RecipeId

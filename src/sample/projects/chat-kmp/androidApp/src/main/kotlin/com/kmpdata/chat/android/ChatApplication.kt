@@ -3,7 +3,7 @@ package com.kmpdata.chat.android
 import android.app.Application
 import android.content.ComponentCallbacks2
 import android.util.Log
-import com.kmpdata.chat.data.ChatRepository
+import com.kmpdata.chat.repository.ChatRepository
 import com.kmpdata.chat.di.initChatKoin
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers

@@ -2,7 +2,7 @@ package com.kmpdata.chat.android
 
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.viewModelScope
-import com.kmpdata.chat.data.ChatRepository
+import com.kmpdata.chat.repository.ChatRepository
 import com.kmpdata.chat.domain.MessageGroup
 import com.kmpdata.chat.domain.ObserveConversationUseCase
 import com.kmpdata.chat.domain.SendMessageParams

@@ -1,8 +1,8 @@
 package com.kmpdata.chat.di
 
-import com.kmpdata.chat.data.ChatRepository
-import com.kmpdata.chat.data.MessageMapper
-import com.kmpdata.chat.data.OfflineFirstChatRepository
+import com.kmpdata.chat.repository.ChatRepository
+import com.kmpdata.chat.repository.MessageMapper
+import com.kmpdata.chat.repository.OfflineFirstChatRepository
 import com.kmpdata.chat.db.ChatDatabase
 import com.kmpdata.chat.domain.Clock
 import com.kmpdata.chat.domain.ObserveConversationUseCase

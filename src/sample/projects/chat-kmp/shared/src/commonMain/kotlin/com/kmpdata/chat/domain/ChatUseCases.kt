@@ -1,6 +1,6 @@
 package com.kmpdata.chat.domain
 
-import com.kmpdata.chat.data.ChatRepository
+import com.kmpdata.chat.repository.ChatRepository
 import com.kmpdata.chat.model.ConversationId
 import com.kmpdata.chat.model.MAX_MESSAGE_LENGTH
 import com.kmpdata.chat.model.Message

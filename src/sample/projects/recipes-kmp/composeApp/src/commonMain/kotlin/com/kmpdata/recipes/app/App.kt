@@ -12,10 +12,10 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.graphics.Color
 import com.kmpdata.recipes.app.ui.RecipeDetailScreen
 import com.kmpdata.recipes.app.ui.RecipeListScreen
-import com.kmpdata.recipes.data.DefaultRecipeRepository
-import com.kmpdata.recipes.data.InMemoryRecipeDataSource
-import com.kmpdata.recipes.data.RecipeDataSource
-import com.kmpdata.recipes.data.RecipeRepository
+import com.kmpdata.recipes.repository.DefaultRecipeRepository
+import com.kmpdata.recipes.repository.InMemoryRecipeDataSource
+import com.kmpdata.recipes.repository.RecipeDataSource
+import com.kmpdata.recipes.repository.RecipeRepository
 import com.kmpdata.recipes.domain.DeleteRecipeUseCase
 import com.kmpdata.recipes.domain.GetRecipesUseCase
 import com.kmpdata.recipes.domain.GetRecipesUseCaseImpl

@@ -2,7 +2,7 @@ package com.kmpdata.recipes.app
 
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.viewModelScope
-import com.kmpdata.recipes.data.RecipeRepository
+import com.kmpdata.recipes.repository.RecipeRepository
 import com.kmpdata.recipes.domain.DeleteRecipeUseCase
 import com.kmpdata.recipes.domain.ScaleRecipeUseCase
 import com.kmpdata.recipes.model.DEFAULT_SERVINGS

@@ -1,6 +1,6 @@
 package com.kmpdata.recipes.domain
 
-import com.kmpdata.recipes.data.RecipeRepository
+import com.kmpdata.recipes.repository.RecipeRepository
 import com.kmpdata.recipes.model.Difficulty
 import com.kmpdata.recipes.model.Recipe
 import com.kmpdata.recipes.model.RecipeId
