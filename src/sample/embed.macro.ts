@@ -7,11 +7,14 @@ import { join, relative } from "node:path";
 
 export type SampleFiles = Record<string, Record<string, string>>; // project → path → text
 
+/** The embedded projects (the issue asks for 3–4); other folders under projects/ are not shipped. */
+export const SAMPLE_PROJECTS = ["chat-kmp", "kmp-platform-kit", "recipes-kmp", "tasks-kmp"];
+
 export function embedSampleProjects(): SampleFiles {
   const root = join(import.meta.dir, "projects");
   const out: SampleFiles = {};
   if (!existsSync(root)) return out;
-  for (const project of readdirSync(root).sort()) {
+  for (const project of readdirSync(root).filter((p) => SAMPLE_PROJECTS.includes(p)).sort()) {
     const dir = join(root, project);
     if (!statSync(dir).isDirectory()) continue;
     const files: Record<string, string> = {};

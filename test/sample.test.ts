@@ -1,0 +1,13 @@
+import { expect, test } from "bun:test";
+import { sampleFiles, sampleProjectNames } from "../src/sample/index.ts";
+
+test("the embedded sample is the 4 listed KMP projects, each with a license, Gradle scripts and source sets", () => {
+  expect(sampleProjectNames()).toEqual(["chat-kmp", "kmp-platform-kit", "recipes-kmp", "tasks-kmp"]);
+  for (const name of sampleProjectNames()) {
+    const paths = Object.keys(sampleFiles(name));
+    expect(paths).toContain("LICENSE");
+    expect(paths).toContain("settings.gradle.kts");
+    expect(paths.some((p) => p.endsWith("build.gradle.kts") && p.includes("/"))).toBe(true);
+    for (const ss of ["commonMain", "androidMain", "iosMain"]) expect(paths.some((p) => p.includes(`/src/${ss}/`) || (ss === "iosMain" && p.includes("/src/appleMain/")))).toBe(true);
+  }
+});
