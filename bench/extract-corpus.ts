@@ -8,18 +8,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "../src/prepare/minhash.ts";
 
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ["Task", "Note", "User", "Order", "Cart", "Feed", "Photo", "Track", "Album", "Event", "Place", "Invoice", "Ticket", "Message", "Device", "Session", "Profile", "Payment", "Story", "Lesson"];
 const ROLES = ["Repository", "ViewModel", "UseCase", "Mapper", "Api", "DataSource", "Service", "Screen", "Dao", "Store", "Validator", "Formatter"];
@@ -167,7 +157,7 @@ export function ensureExtractCorpus(cacheDir: string, sampleDir: string, targetB
   const marker = join(dir, "_COMPLETE");
   if (!existsSync(marker)) {
     rmSync(dir, { recursive: true, force: true });
-    const g = new Gen(rng(seed));
+    const g = new Gen(mulberry32(seed));
     const seeds = walkKotlin(sampleDir).map((f) => readFileSync(f, "utf8"));
     let bytes = 0;
     for (let n = 0; bytes < targetBytes; n++) {
