@@ -55,5 +55,23 @@ export function assignSplits(groups: ReadonlyMap<string, readonly number[]>, sha
     }
     out.set(key, SPLITS[best]!);
   }
+  fillEmptySplits(groups, out, shares);
   return out;
+}
+
+/**
+ * With few groups (the sample's handful of repositories) one group overshoots a 5 % share, so the
+ * greedy keeps everything in train; an evaluation split with nothing in it is worse than one off its
+ * share. Each empty split with a non-zero share takes the smallest train group (ties by key) while
+ * train keeps at least one.
+ */
+function fillEmptySplits(groups: ReadonlyMap<string, readonly number[]>, out: Map<string, SplitName>, shares: readonly [number, number, number]): void {
+  const size = (k: string) => groups.get(k)!.reduce((a, b) => a + b, 0);
+  for (let s = 1; s < SPLITS.length; s++) {
+    if (shares[s]! <= 0 || [...out.values()].includes(SPLITS[s]!)) continue;
+    const inTrain = [...out.entries()].filter(([, v]) => v === "train").map(([k]) => k);
+    if (inTrain.length < 2) continue;
+    inTrain.sort((a, b) => size(a) - size(b) || (a < b ? -1 : 1));
+    out.set(inTrain[0]!, SPLITS[s]!);
+  }
 }

@@ -24,7 +24,8 @@ export interface PairsConfig {
 
 export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests"> = {
   split: [0.9, 0.05, 0.05],
-  minReposForRepoGrouping: 20,
+  // Group by repository whenever each split can get one; below that, by file (said in the stats).
+  minReposForRepoGrouping: 3,
   answerInInputShare: 0.5,
   minBodiedFunctionShare: 0.5,
   maxSecretsPerPair: 3,

@@ -5,8 +5,7 @@
  * per-type fill (rows / target rows, weighted by the group's type mix) stays lowest after adding
  * it — a greedy that keeps each pair type near its share in every split.
  *
- * When repositories give too few groups to fill the smallest non-zero split (fewer than
- * ⌈100 / smallest share⌉, or one group larger than the train share), groups are built from files
+ * When repositories give fewer groups than there are non-zero splits, groups are built from files
  * (repo + path) and clusters instead, and stats.json says so.
  */
 import { PAIR_TYPES } from "../types.ts";
@@ -61,20 +60,21 @@ function groups(t: PairTable, rows: Int32Array, key: Int32Array, cluster: (i: nu
 export function planSplits(t: PairTable, ledger: Ledger, ids: Int32Array, cluster: (i: number) => number, shares: [number, number, number], seed: number): SplitPlan {
   const rows = ids.filter((i) => ledger.isAlive(i));
   const nonZero = shares.filter((s) => s > 0);
-  const minGroups = Math.ceil(100 / Math.min(...nonZero));
-  const trainShare = shares[0] / 100;
+  // Repositories (with their clusters) are the groups whenever each non-zero split can get one:
+  // a split off its share is better than a repository leaking across splits.
+  const minGroups = nonZero.length;
 
   let grouped = groups(t, rows, t.repo, cluster);
   const repoGroups = grouped.size;
   const largest = (g: Map<number, number[]>) => [...g.values()].reduce((a, l) => Math.max(a, l.length), 0);
   let by: GroupingInfo["by"] = "repository+cluster";
   let note = `${repoGroups} groups of repositories and near-duplicate clusters`;
-  const tooFew = (g: Map<number, number[]>) => nonZero.length > 1 && (g.size < minGroups || largest(g) > trainShare * rows.length);
+  const tooFew = (g: Map<number, number[]>) => nonZero.length > 1 && g.size < minGroups;
   if (tooFew(grouped)) {
     grouped = groups(t, rows, t.file, cluster);
     by = "file+cluster";
     note =
-      `only ${repoGroups} repository groups (need ≥ ${minGroups}, none above the train share): grouped by file and near-duplicate ` +
+      `only ${repoGroups} repository groups (need ≥ ${minGroups}, one per split): grouped by file and near-duplicate ` +
       `cluster instead, so a repository may span splits but no file and no cluster does`;
     if (tooFew(grouped)) note += `; even by file there are only ${grouped.size} groups, so some splits are off their share or empty`;
   }

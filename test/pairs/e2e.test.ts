@@ -70,6 +70,16 @@ describe.skipIf(!ready)("pairs on the embedded sample", () => {
     }
     const stats = JSON.parse(readFileSync(join(tmp, "training_pairs", "pairs_stats.json"), "utf8"));
     expect(stats.kept_total).toBe(pairs.length);
-    expect(stats.grouping.by).toBe("file");
+    // The sample's 4 repositories: grouped by repo, each split holds some, no repo in two splits.
+    expect(stats.grouping.by).toBe("repo");
+    const repoSplit = new Map<string, string>();
+    for (const split of ["train", "val", "test"]) {
+      const rows = readFileSync(join(tmp, "training_pairs", `${split}.jsonl`), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(repoSplit.get(r.repo) ?? split).toBe(split);
+        repoSplit.set(r.repo, split);
+      }
+    }
   });
 });

@@ -133,10 +133,10 @@ describe("prepare: splits", () => {
 
   test("with few repositories, groups fall back to file + cluster and stats say so", async () => {
     const r = rng(5);
-    const pairs = Array.from({ length: 120 }, (_, k) => pair(randomFunction(r), { repo: `few/r${k % 4}`, path: `src/commonMain/kotlin/F${k % 40}.kt` }));
+    const pairs = Array.from({ length: 120 }, (_, k) => pair(randomFunction(r), { repo: `few/r${k % 2}`, path: `src/commonMain/kotlin/F${k % 40}.kt` }));
     const o = await prepare(pairs);
     expect(o.stats.grouping.by).toBe("file+cluster");
-    expect(o.stats.grouping.note).toContain("only 4 repository groups");
+    expect(o.stats.grouping.note).toContain("only 2 repository groups");
     expect(o.files.card).toContain("file+cluster");
     const fileSplit = new Map<string, string>();
     for (const split of ["train", "val", "test"]) {
@@ -163,6 +163,23 @@ describe("prepare: small data", () => {
       for (const row of o.rows[split]!) {
         expect(fileSplit.get(String(row.path)) ?? split).toBe(split);
         fileSplit.set(String(row.path), split);
+      }
+    }
+  });
+});
+
+describe("prepare: a handful of repositories", () => {
+  test("four repositories: grouped by repository, every split non-empty, no repository in two splits", async () => {
+    const r = rng(11);
+    const pairs = Array.from({ length: 80 }, (_, k) => pair(randomFunction(r), { repo: `four/r${k % 4}`, path: `src/commonMain/kotlin/F${k % 20}.kt` }));
+    const o = await prepare(pairs);
+    expect(o.stats.grouping.by).toBe("repository+cluster");
+    const repoSplit = new Map<string, string>();
+    for (const split of ["train", "val", "test"]) {
+      expect(o.rows[split]!.length).toBeGreaterThan(0);
+      for (const row of o.rows[split]!) {
+        expect(repoSplit.get(String(row.repo)) ?? split).toBe(split);
+        repoSplit.set(String(row.repo), split);
       }
     }
   });
