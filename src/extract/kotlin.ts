@@ -363,7 +363,10 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
         if (m.type === "enum_entry") {
           const entryBody = childOfType(m, "class_body");
           if (entryBody) {
-            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(d.type)) stack.push({ node: d, parent: e, parentQName: e.block.qualified_name, depth: depth + 1 });
+            // Members of an entry's body belong to that entry (Color.RED.label), their bodies to the enum's.
+            const entry = named(m).find((c) => c.type === "identifier");
+            const entryQName = entry ? `${e.block.qualified_name}.${text(ctx, entry, region.delta)}` : e.block.qualified_name;
+            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(d.type)) stack.push({ node: d, parent: e, parentQName: entryQName, depth: depth + 1 });
           }
           continue;
         }

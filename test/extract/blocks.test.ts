@@ -87,6 +87,17 @@ describe("kinds", () => {
     expect(bs.find((b) => b.name === "make")!.qualified_name).toBe("com.example.Outer.Companion.make");
   });
 
+  test("members of enum entries are named after their entry", async () => {
+    const src = "package p\n\nenum class Color {\n    RED {\n        override fun label() = \"red\"\n    },\n    GREEN {\n        override fun label() = \"green\"\n    };\n\n    abstract fun label(): String\n}\n";
+    const labels = (await blocks(src)).filter((b) => b.name === "label");
+    expect(labels.map((b) => [b.qualified_name, b.parent])).toEqual([
+      ["p.Color.RED.label", "p.Color.RED"],
+      ["p.Color.GREEN.label", "p.Color.GREEN"],
+      ["p.Color.label", "p.Color"],
+    ]);
+    expect(new Set(labels.map((b) => b.id)).size).toBe(3);
+  });
+
   test("a file block holds the whole file and its top-level members", async () => {
     const src = "package com.example\n\nimport kotlin.math.max\n\nfun a() = max(1, 2)\n\nclass B {\n    fun c() {\n        a()\n    }\n}\n";
     const file = (await blocks(src)).find((b) => b.kind === "file")!;
