@@ -70,18 +70,27 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   stats.repos = repos.length;
   if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
 
+  // The workers start (and load their grammars) while the main thread discovers files.
+  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads);
   // Discovery first (paths only), so progress has a total.
   const perRepo: { repo: RepoDir; files: Candidate[] }[] = [];
-  for (const repo of repos) {
-    const files = await discoverRepo(repo);
-    perRepo.push({ repo, files });
-    stats.files_discovered += files.length;
-    if (!files.some((f) => f.kind === "kotlin")) stats.repos_without_kotlin++;
+  try {
+    for (const repo of repos) {
+      const files = await discoverRepo(repo);
+      perRepo.push({ repo, files });
+      stats.files_discovered += files.length;
+      if (!files.some((f) => f.kind === "kotlin")) stats.repos_without_kotlin++;
+    }
+  } catch (e) {
+    await runner.destroy();
+    throw e;
   }
 
+  const since = () => `${((performance.now() - started) / 1000).toFixed(2)}s`;
+  ctx.log.debug(`extract: discovered ${stats.files_discovered} files at ${since()}`);
+  let firstResult = "";
   const outDir = blocksDir(ctx.global.dataDir);
   const writer = new JsonlWriter<Block>(join(outDir, "all_blocks.jsonl"));
-  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads);
   const progress = createProgress("extract", stats.files_discovered, "files", ctx.log, ctx.progress);
   const window: Promise<void>[] = [];
   const maxInFlight = ctx.global.threads * 2;
@@ -105,6 +114,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         for (const f of task.files) stats.fileFailed(f, "worker_crash");
       } else {
         stats.workerThread(r.threadId, r.parseMs);
+        if (!firstResult) ctx.log.debug(`extract: first batch back at ${(firstResult = since())}`);
         for (const f of r.files) {
           if (f.error) {
             stats.fileFailed(task.files.find((t) => t.path === f.path && t.repo === f.repo)!, "extract_error");
@@ -162,9 +172,11 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
       }
     }
+    ctx.log.debug(`extract: all files read and dispatched at ${since()}`);
     await flush();
     await Promise.all(window);
     await lastWrite;
+    ctx.log.debug(`extract: last batch written at ${since()}`);
   } catch (e) {
     writer.abort();
     throw e;

@@ -13,7 +13,8 @@ export function toWire(r: FileResult): WireFileResult {
   return { ...rest, jsonl, tallies };
 }
 
-let parsers: Promise<Parsers> | null = null;
+// Start loading the grammars as soon as the worker starts, so it overlaps the main thread's discovery.
+let parsers: Promise<Parsers> | null = createParsers();
 
 export async function extractBatch(task: BatchTask): Promise<BatchResult> {
   parsers ??= createParsers();
