@@ -228,7 +228,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") });
 
-  const run = prepareFlags(pairsFlags(extractFlags(scrapeFlags(program.command("run", { isDefault: true })))))
+  prepareFlags(pairsFlags(extractFlags(scrapeFlags(program.command("run", { isDefault: true })))))
     .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
     .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
     .action(async function (o) {
@@ -237,7 +237,6 @@ async function main(argv: string[]): Promise<number> {
       const only = o.step ? [o.step] : o.reposDir ? STAGES.filter((s) => s !== "scrape") : [...STAGES];
       await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) });
     });
-  void run;
 
   scrapeFlags(program.command("scrape"))
     .description("search GitHub for KMP repositories, verify and shallow-clone them into <data-dir>/repos")
