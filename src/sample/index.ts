@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { embedSampleProjects } from "./embed.macro.ts" with { type: "macro" };
 import type { KmpEvidence, Repo } from "../types.ts";
+import { evidenceFrom, isGradleScript, isVersionCatalog } from "../scrape/kmp.ts";
 
 const SAMPLE = embedSampleProjects();
 
@@ -40,15 +41,12 @@ export function detectLicense(text: string | undefined): string | null {
   return null;
 }
 
-const KMP_MARKERS = ['kotlin("multiplatform")', "org.jetbrains.kotlin.multiplatform", "libs.plugins.kotlinMultiplatform"];
-
+/** The same evidence scrape records for a clone, from the same rules. */
 function kmpEvidence(files: Record<string, string>): KmpEvidence[] {
-  const found: KmpEvidence[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    if (!path.endsWith(".gradle.kts") && !path.endsWith("libs.versions.toml")) continue;
-    for (const marker of KMP_MARKERS) if (text.includes(marker)) found.push({ file: path, marker });
-  }
-  return found.sort((a, b) => a.file.localeCompare(b.file) || a.marker.localeCompare(b.marker));
+  const entries = Object.entries(files);
+  const scripts = new Map(entries.filter(([p]) => isGradleScript(p)));
+  const catalogs = new Map(entries.filter(([p]) => isVersionCatalog(p)));
+  return evidenceFrom(scripts, catalogs, Object.keys(files));
 }
 
 /**
