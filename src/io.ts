@@ -73,6 +73,14 @@ export class JsonlWriter<T> {
     if (this.bufLen > 1 << 20) this.flush();
   }
 
+  /** Appends UTF-8 bytes of lines serialised elsewhere (each ending in "\n"), counting `records`. */
+  writeBytes(bytes: Uint8Array, records: number): void {
+    if (bytes.length === 0 || this.fd === null) return;
+    this.flush();
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+    this.count += records;
+  }
+
   private flush(): void {
     if (this.fd === null || this.buf.length === 0) return;
     writeSync(this.fd, this.buf.join(""));

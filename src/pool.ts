@@ -42,14 +42,18 @@ export class WorkerPool<Task, Result> {
   private readonly piscina: Piscina;
   readonly stats: PoolStats;
 
-  constructor(worker: string, threads: number) {
+  /**
+   * `tasksPerWorker` > 1 lets piscina hand a worker its next task while it still works on the
+   * current one, so it never waits for the main thread to receive a result before starting the
+   * next (the handler must not await between tasks' CPU work, or their work would interleave).
+   */
+  constructor(worker: string, threads: number, tasksPerWorker = 1) {
     this.piscina = new Piscina({
       filename: workerUrl(worker),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      // One task at a time per worker: tasks are batches already and the parser is not re-entrant.
-      concurrentTasksPerWorker: 1,
+      concurrentTasksPerWorker: tasksPerWorker,
     });
     this.stats = { tasks: 0, failed: 0, threads };
   }

@@ -1,2 +1,2 @@
-import { extractBatch } from "../src/extract/worker.ts";
-export default extractBatch;
+import extractTask from "../src/extract/worker.ts";
+export default extractTask;

@@ -71,7 +71,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
 
   // The workers start (and load their grammars) while the main thread discovers files.
-  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads);
+  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads, 2);
   // Discovery first (paths only), so progress has a total.
   const perRepo: { repo: RepoDir; files: Candidate[] }[] = [];
   try {
@@ -113,17 +113,19 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
       if (r === null) {
         for (const f of task.files) stats.fileFailed(f, "worker_crash");
       } else {
-        stats.workerThread(r.threadId, r.parseMs);
+        stats.workerThread(r.threadId, r.busyMs, r.grammarMs);
         if (!firstResult) ctx.log.debug(`extract: first batch back at ${(firstResult = since())}`);
+        let records = 0;
         for (const f of r.files) {
           if (f.error) {
             stats.fileFailed(task.files.find((t) => t.path === f.path && t.repo === f.repo)!, "extract_error");
             continue;
           }
           stats.fileParsed(f);
-          writer.writeLines(f.jsonl, f.tallies.length);
           for (const b of f.tallies) stats.block(b);
+          records += f.tallies.length;
         }
+        writer.writeBytes(r.jsonl, records);
       }
       progress.tick(task.files.length);
     });

@@ -35,7 +35,8 @@ export class ExtractStats {
   bytes = 0;
   seconds = 0;
   worker_failures = 0;
-  private parseMs = 0;
+  private busyMs = 0;
+  private grammarMs = 0;
   private threads = new Set<number>();
 
   constructor(readonly threadsRequested: number) {}
@@ -54,9 +55,10 @@ export class ExtractStats {
     if (this.unknown_examples.length < 20) this.unknown_examples.push(path);
   }
 
-  workerThread(id: number, parseMs: number): void {
+  workerThread(id: number, busyMs: number, grammarMs: number): void {
     this.threads.add(id);
-    this.parseMs += parseMs;
+    this.busyMs += busyMs;
+    this.grammarMs += grammarMs;
   }
 
   fileParsed(f: WireFileResult): void {
@@ -107,7 +109,9 @@ export class ExtractStats {
       megabytes: mb,
       seconds: this.seconds,
       mb_per_s: this.seconds > 0 ? mb / this.seconds : 0,
-      worker_parse_seconds: this.parseMs / 1000,
+      // Summed over workers: time on batches, and the part inside the grammar (parse + repair re-parses).
+      worker_busy_seconds: this.busyMs / 1000,
+      worker_grammar_seconds: this.grammarMs / 1000,
       threads_used: this.threadsRequested,
       worker_thread_ids: [...this.threads].sort((a, b) => a - b),
       worker_failures: this.worker_failures,

@@ -51,17 +51,22 @@ export interface BlockTally {
 }
 
 /**
- * A file's result as it crosses the thread boundary: its blocks already serialised as JSONL lines.
- * One string clones far faster than thousands of small objects, and the main thread, which must
- * write in order, no longer re-serialises them (it was the step's bottleneck).
+ * A file's result as it crosses the thread boundary: its blocks' tallies; the blocks themselves
+ * travel as JSONL bytes, one array per batch (BatchResult.jsonl), in the files' order.
  */
 export interface WireFileResult extends Omit<FileResult, "blocks"> {
-  jsonl: string;
   tallies: BlockTally[];
 }
 
 export interface BatchResult {
   files: WireFileResult[];
+  /**
+   * Every block of the batch as UTF-8 JSONL, files in order (a failed file has none). Serialised in
+   * the worker and transferred, so the main thread, which must write in order, only writes bytes.
+   */
+  jsonl: Uint8Array;
   threadId: number;
-  parseMs: number;
+  /** Time the worker spent on the batch, and the part of it inside the grammar's parser. */
+  busyMs: number;
+  grammarMs: number;
 }
