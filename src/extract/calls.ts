@@ -14,6 +14,7 @@ const NOT_CALLEES = new Set([
   "by", "companion", "import", "package", "typealias", "break", "continue", "null", "true", "false",
 ]);
 const DECLARING = new Set(["fun", "class", "interface", "object", "typealias", "val", "var"]);
+const DECLARING_FIRST = new Set([..."fciotv"].map((ch) => ch.charCodeAt(0)));
 
 const isIdentStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
 const isIdentPart = (c: number) => isIdentStart(c) || (c >= 48 && c <= 57);
@@ -85,13 +86,16 @@ export function scanCalls(src: string, start: number, end: number, into: Set<str
     if (isIdentStart(c)) {
       const from = i;
       while (i < end && isIdentPart(src.charCodeAt(i))) i++;
-      const word = src.slice(from, i);
       const before = prevSig;
       prevSig = 65;
-      if (DECLARING.has(word)) declaring = true;
-      if (declaring || NOT_CALLEES.has(word) || before === 64 /* @annotation */) continue;
+      // Most identifiers are neither declaring keywords nor calls: slice the word only when it may be.
+      const len = i - from;
+      if (len >= 3 && len <= 9 && DECLARING_FIRST.has(c) && DECLARING.has(src.slice(from, i))) declaring = true;
+      if (declaring || before === 64 /* @annotation */) continue;
       if (before === 58 /* : */ && !afterElvis(src, from)) continue; // a type (`: X {`) or a reference (`::x`)
-      if (isCallAfter(src, i, end)) into.add(word);
+      if (!isCallAfter(src, i, end)) continue;
+      const word = src.slice(from, i);
+      if (!NOT_CALLEES.has(word)) into.add(word);
       continue;
     }
     if (c >= 48 && c <= 57) {

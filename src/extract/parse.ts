@@ -209,7 +209,9 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   // Every file within bounds that holds code is a file block, declarations or not (a script, a
   // file of top-level statements the grammar could not place).
   if (source.length <= MAX_FILE_BLOCK_CHARS && hasCode) blocks.push(fileBlock(task, source, ctx, blocks, starts));
-  return { repo: task.repo, path: task.path, blocks: sortBlocks(blocks), parse_errors: ctx.errors.length, repairs: { misparse, rewrites }, too_deep: ctx.tooDeep };
+  const sorted = sortBlocks(blocks);
+  const code_starts = sorted.map((b) => starts.get(b) ?? 0); // the file block starts at 0
+  return { repo: task.repo, path: task.path, blocks: sorted, code_starts, parse_errors: ctx.errors.length, repairs: { misparse, rewrites }, too_deep: ctx.tooDeep };
 }
 
 /** The whole file as a block: members are its top-level declarations, bodies theirs. */
@@ -248,7 +250,7 @@ function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): Fil
     const block: Block = { ...baseBlock(task, source, null), kind: "gradle", dsl: "groovy", gradle: gradleInfoFromGroovy(source, catalog) };
     block.body_statements = source.split("\n").filter((l) => l.trim() && !l.trim().startsWith("//")).length;
     block.has_body = block.body_statements > 0;
-    return { repo: task.repo, path: task.path, blocks: [block], parse_errors: 0, repairs: { misparse: 0, rewrites: 0 } };
+    return { repo: task.repo, path: task.path, blocks: [block], code_starts: [0], parse_errors: 0, repairs: { misparse: 0, rewrites: 0 } };
   }
   const tree = parseKotlin(p, source);
   const ctx: FileContext = { task, source, lineStarts: lineStartsOf(source), pkg: "", imports: [], calls: [], errors: [], tooDeep: 0 };
@@ -266,7 +268,7 @@ function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): Fil
     calls: [...new Set(ctx.calls.map((c) => c.name))].sort(),
   };
   tree.delete();
-  return { repo: task.repo, path: task.path, blocks: [block], parse_errors: ctx.errors.length, repairs: { misparse: 0, rewrites: 0 } };
+  return { repo: task.repo, path: task.path, blocks: [block], code_starts: [0], parse_errors: ctx.errors.length, repairs: { misparse: 0, rewrites: 0 } };
 }
 
 export function parseCatalog(p: Parsers, toml: string | undefined): Catalog | null {

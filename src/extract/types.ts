@@ -29,12 +29,19 @@ export interface BatchTask {
   bytes: Uint8Array;
   /** gradle/libs.versions.toml text per repo, for the repos whose Gradle scripts are in this batch. */
   catalogs: Record<string, string>;
+  /**
+   * Where the worker writes the batch's JSONL: an output slot shared with the main thread and
+   * reused for later batches (no copy, no fresh pages per batch). null: the worker allocates.
+   */
+  out: SharedArrayBuffer | null;
 }
 
 export interface FileResult {
   path: string;
   repo: string;
   blocks: Block[];
+  /** Where each block's `code` starts in the file (parallel to blocks), for serialising (src/extract/jsonl.ts). */
+  code_starts?: number[];
   parse_errors: number; // ERROR + MISSING nodes left in the file
   repairs: { misparse: number; rewrites: number };
   too_deep?: number; // declarations nested deeper than MAX_NESTING (no block of their own)
@@ -61,10 +68,13 @@ export interface WireFileResult extends Omit<FileResult, "blocks"> {
 export interface BatchResult {
   files: WireFileResult[];
   /**
-   * Every block of the batch as UTF-8 JSONL, files in order (a failed file has none). Serialised in
-   * the worker and transferred, so the main thread, which must write in order, only writes bytes.
+   * Every block of the batch as UTF-8 JSONL, files in order (a failed file has none), serialised in
+   * the worker so the main thread, which must write in order, only writes bytes: the first
+   * `jsonlLength` bytes of the task's `out` slot, or, when the batch outgrew it (or had none), in
+   * `jsonl`, a private array transferred with the result.
    */
-  jsonl: Uint8Array;
+  jsonlLength: number;
+  jsonl: Uint8Array | null;
   threadId: number;
   /** Time the worker spent on the batch, and the part of it inside the grammar's parser. */
   busyMs: number;

@@ -2,19 +2,18 @@
 import { threadId } from "node:worker_threads";
 import Piscina from "piscina";
 import type { Catalog } from "./gradle.ts";
+import { EscapedSource, FileJson, JsonlBytes, writeBlock } from "./jsonl.ts";
 import { createParsers, extractFile, parseCatalog, type Parsers } from "./parse.ts";
 import type { BatchResult, BatchTask, FileResult, WireFileResult } from "./types.ts";
 
-/** A file's blocks as JSONL lines (serialised here, in the worker) and the tallies the stats need. */
-export function toWire(r: FileResult): { jsonl: string; wire: WireFileResult } {
-  const { blocks, ...rest } = r;
-  let jsonl = "";
-  for (const b of blocks) jsonl += JSON.stringify(b) + "\n";
+/** Appends a file's blocks to the batch's JSONL bytes; returns what the stats need of it. */
+export function toWire(r: FileResult, source: string, out: JsonlBytes): WireFileResult {
+  const { blocks, code_starts, ...rest } = r;
+  const file = blocks.length > 1 ? new FileJson(EscapedSource.of(source), blocks[0]!.imports) : null;
+  for (let i = 0; i < blocks.length; i++) writeBlock(out, blocks[i]!, file, code_starts?.[i]);
   const tallies = blocks.map((b) => ({ kind: b.kind, source_set: b.source_set, platform: b.platform, arch_pattern: b.arch_pattern, has_body: b.has_body }));
-  return { jsonl, wire: { ...rest, tallies } };
+  return { ...rest, tallies };
 }
-
-const encoder = new TextEncoder();
 
 // Start loading the grammars as soon as the worker starts, so it overlaps the main thread's discovery.
 let parsers: Promise<Parsers> | null = createParsers();
@@ -25,6 +24,7 @@ let parsers: Promise<Parsers> | null = createParsers();
  */
 export default async function extractTask(task: BatchTask): Promise<BatchResult> {
   const result = await extractBatch(task);
+  if (result.jsonl === null) return result;
   // piscina's Transferable protocol: the value is posted with its listed buffers moved, not copied.
   const movable = { [Piscina.transferableSymbol]: [result.jsonl.buffer], [Piscina.valueSymbol]: result };
   return Piscina.move(movable as never) as unknown as BatchResult;
@@ -37,7 +37,8 @@ export async function extractBatch(task: BatchTask): Promise<BatchResult> {
   const grammarBefore = p.grammarMs;
   const catalogs = new Map<string, Catalog | null>();
   const decoder = new TextDecoder(); // strips a BOM, as reading on the main thread did
-  let jsonl = "";
+  // Output runs ~6× the source (nested blocks repeat their code); it moves to a bigger array if it must.
+  const out = new JsonlBytes(task.out ? new Uint8Array(task.out) : task.bytes.length * 8);
   const files = task.files.map(({ offset, length, ...meta }) => {
     const f = { ...meta, text: decoder.decode(task.bytes.subarray(offset, offset + length)) };
     let catalog: Catalog | null = null;
@@ -45,10 +46,8 @@ export async function extractBatch(task: BatchTask): Promise<BatchResult> {
       if (!catalogs.has(f.repo)) catalogs.set(f.repo, parseCatalog(p, task.catalogs[f.repo]));
       catalog = catalogs.get(f.repo) ?? null;
     }
-    const out = toWire(extractFile(p, f, catalog));
-    jsonl += out.jsonl;
-    return out.wire;
+    return toWire(extractFile(p, f, catalog), f.text, out);
   });
-  const bytes = encoder.encode(jsonl);
-  return { files, jsonl: bytes, threadId, busyMs: performance.now() - started, grammarMs: p.grammarMs - grammarBefore };
+  const inSlot = task.out !== null && out.inInitial;
+  return { files, jsonlLength: out.length, jsonl: inSlot ? null : out.bytes(), threadId, busyMs: performance.now() - started, grammarMs: p.grammarMs - grammarBefore };
 }
