@@ -5,7 +5,7 @@
  * cost stays close to the parse itself.
  */
 import type { Node, Query, Tree } from "web-tree-sitter";
-import { allKids, named } from "./tree.ts";
+import { allKids, named, typeOf } from "./tree.ts";
 import type { Block, BlockKind, BodyRange, Member, Param } from "../types.ts";
 
 import { scanCalls } from "./calls.ts";
@@ -40,6 +40,8 @@ export interface FileContext {
   errors: number[];
   /** Declarations nested deeper than MAX_NESTING, left inside their parent's code. */
   tooDeep: number;
+  /** Offsets of comment and placeholder markers (see countStatements), found on first use. */
+  suspects?: number[];
 }
 
 /** Deeper declarations stay in their ancestors' code but get no block of their own (each would repeat it). */
@@ -83,17 +85,17 @@ const TODO_CALLS = new Set(["TODO"]);
 /** True for `TODO()`, `TODO("…")` and `throw NotImplementedError(…)`: placeholders, not logic. */
 function isPlaceholder(n: Node): boolean {
   let e = n;
-  if (e.type === "jump_expression" || e.type === "throw_expression") {
+  if (typeOf(e) === "jump_expression" || typeOf(e) === "throw_expression") {
     const first = e.firstChild;
-    if (first?.type === "throw") {
+    if (first && typeOf(first) === "throw") {
       const arg = named(e)[0];
-      if (arg?.type === "call_expression" && arg.firstNamedChild?.text === "NotImplementedError") return true;
+      if (arg && typeOf(arg) === "call_expression" && arg.firstNamedChild?.text === "NotImplementedError") return true;
     }
     return false;
   }
-  if (e.type === "call_expression") {
+  if (typeOf(e) === "call_expression") {
     const callee = e.firstNamedChild;
-    return callee?.type === "identifier" && TODO_CALLS.has(callee.text);
+    return callee !== null && typeOf(callee) === "identifier" && TODO_CALLS.has(callee.text);
   }
   return false;
 }
@@ -103,19 +105,52 @@ interface BodyInfo {
   ranges: BodyRange[];
 }
 
+/** Text that can start a comment or a placeholder; a block without any has no statement to skip. */
+const SUSPECTS = ["//", "/*", "TODO", "NotImplementedError"];
+
+/** Sorted file offsets of SUSPECTS, found once per file. */
+function suspectsOf(ctx: FileContext): number[] {
+  if (ctx.suspects) return ctx.suspects;
+  const at: number[] = [];
+  for (const s of SUSPECTS) for (let i = ctx.source.indexOf(s); i !== -1; i = ctx.source.indexOf(s, i + 1)) at.push(i);
+  return (ctx.suspects = at.sort((a, b) => a - b));
+}
+
+function anyIn(sorted: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < end;
+}
+
+/**
+ * Real statements of a block: its named children, less comments and placeholders. A block whose
+ * text holds no comment or placeholder marker needs only the count (one call, no child nodes).
+ */
+function countStatements(ctx: FileContext, block: Node, delta: number): number {
+  if (!anyIn(suspectsOf(ctx), block.startIndex + delta, block.endIndex + delta)) return block.namedChildCount;
+  let statements = 0;
+  for (const s of named(block)) {
+    const t = typeOf(s);
+    if (t === "line_comment" || t === "block_comment") continue;
+    if (!isPlaceholder(s)) statements++;
+  }
+  return statements;
+}
+
 /** Real statements of a function_body (block or expression), and its range. */
-function functionBody(body: Node | null, owner: string, delta: number): BodyInfo {
+function functionBody(ctx: FileContext, body: Node | null, owner: string, delta: number): BodyInfo {
   if (!body) return { statements: 0, ranges: [] };
-  const block = named(body).find((c) => c.type === "block");
+  const block = named(body).find((c) => typeOf(c) === "block");
   if (block) {
-    let statements = 0;
-    for (const s of named(block)) {
-      if (s.type === "line_comment" || s.type === "block_comment") continue;
-      if (!isPlaceholder(s)) statements++;
-    }
+    const statements = countStatements(ctx, block, delta);
     return { statements, ranges: [{ start: block.startIndex + delta, end: block.endIndex + delta, kind: "block", owner }] };
   }
-  const expr = named(body).find((c) => c.type !== "line_comment" && c.type !== "block_comment");
+  const expr = named(body).find((c) => typeOf(c) !== "line_comment" && typeOf(c) !== "block_comment");
   if (!expr) return { statements: 0, ranges: [] };
   return {
     statements: isPlaceholder(expr) ? 0 : 1,
@@ -124,12 +159,12 @@ function functionBody(body: Node | null, owner: string, delta: number): BodyInfo
 }
 
 function childOfType(n: Node, type: string): Node | null {
-  for (const c of named(n)) if (c.type === type) return c;
+  for (const c of named(n)) if (typeOf(c) === type) return c;
   return null;
 }
 
 function hasKeyword(n: Node, keyword: string): boolean {
-  for (const c of allKids(n)) if (!c.isNamed && c.type === keyword) return true;
+  for (const c of allKids(n)) if (!c.isNamed && typeOf(c) === keyword) return true;
   return false;
 }
 
@@ -148,9 +183,9 @@ function readModifiers(ctx: FileContext, decl: Node, delta: number): Mods {
   const mods = childOfType(decl, "modifiers");
   if (mods) {
     for (const m of named(mods)) {
-      if (m.type === "annotation") {
-        const t = named(m).find((c) => c.type === "user_type" || c.type === "constructor_invocation");
-        const typeNode = t?.type === "constructor_invocation" ? childOfType(t, "user_type") : t;
+      if (typeOf(m) === "annotation") {
+        const t = named(m).find((c) => typeOf(c) === "user_type" || typeOf(c) === "constructor_invocation");
+        const typeNode = t && typeOf(t) === "constructor_invocation" ? childOfType(t, "user_type") : t;
         const name = typeNode ? text(ctx, typeNode, delta).split(".").pop()!.replace(/<.*$/s, "") : text(ctx, m, delta).replace(/^@/, "");
         annotations.push(name.trim());
       } else {
@@ -159,15 +194,15 @@ function readModifiers(ctx: FileContext, decl: Node, delta: number): Mods {
     }
   }
   // `fun interface`, `companion object`, `data object` keywords sit outside `modifiers` in places.
-  if (decl.type === "class_declaration" && hasKeyword(decl, "fun")) modifiers.push("fun");
-  if (decl.type === "companion_object") modifiers.push("companion");
+  if (typeOf(decl) === "class_declaration" && hasKeyword(decl, "fun")) modifiers.push("fun");
+  if (typeOf(decl) === "companion_object") modifiers.push("companion");
   return { modifiers, annotations };
 }
 
 /** `/** … *\/` directly before the declaration (only blank space between). */
 function kdocOf(ctx: FileContext, decl: Node, delta: number): { text: string; start: number } | null {
   const prev = decl.previousSibling;
-  if (!prev || prev.type !== "block_comment") return null;
+  if (!prev || typeOf(prev) !== "block_comment") return null;
   const t = text(ctx, prev, delta);
   if (!t.startsWith("/**")) return null;
   const between = ctx.source.slice(prev.endIndex + delta, decl.startIndex + delta);
@@ -191,11 +226,11 @@ function supertypesOf(ctx: FileContext, decl: Node, delta: number): string[] {
   if (!specs) return [];
   const out: string[] = [];
   for (const spec of named(specs)) {
-    if (spec.type !== "delegation_specifier") continue;
+    if (typeOf(spec) !== "delegation_specifier") continue;
     const inner = spec.firstNamedChild;
     if (!inner) continue;
     let typeNode: Node | null = inner;
-    if (inner.type === "constructor_invocation" || inner.type === "explicit_delegation") typeNode = childOfType(inner, "user_type");
+    if (typeOf(inner) === "constructor_invocation" || typeOf(inner) === "explicit_delegation") typeNode = childOfType(inner, "user_type");
     if (typeNode) out.push(stripTypeArgs(text(ctx, typeNode, delta)));
   }
   return out;
@@ -207,9 +242,9 @@ function paramsOf(ctx: FileContext, list: Node | null, delta: number): Param[] {
   if (!list) return [];
   const out: Param[] = [];
   for (const p of named(list)) {
-    if (p.type !== "parameter" && p.type !== "class_parameter") continue;
+    if (typeOf(p) !== "parameter" && typeOf(p) !== "class_parameter") continue;
     const name = childOfType(p, "identifier");
-    const type = named(p).find((c) => TYPE_NODES.has(c.type));
+    const type = named(p).find((c) => TYPE_NODES.has(typeOf(c)));
     out.push({ name: name ? text(ctx, name, delta) : "", type: type ? text(ctx, type, delta) : "" });
   }
   return out;
@@ -218,7 +253,7 @@ function paramsOf(ctx: FileContext, list: Node | null, delta: number): Param[] {
 function typeParamsOf(ctx: FileContext, decl: Node, delta: number): string[] {
   const tp = childOfType(decl, "type_parameters");
   if (!tp) return [];
-  return named(tp).filter((c) => c.type === "type_parameter").map((c) => text(ctx, c, delta));
+  return named(tp).filter((c) => typeOf(c) === "type_parameter").map((c) => text(ctx, c, delta));
 }
 
 /** Return type and receiver of a function: type nodes before the name, and after the parameters. */
@@ -230,8 +265,8 @@ function functionTypes(ctx: FileContext, decl: Node, delta: number): { receiver:
   let seenParams = false;
   for (const c of named(decl)) {
     if (c.id === nameId) seenName = true;
-    else if (c.type === "function_value_parameters") seenParams = true;
-    else if (TYPE_NODES.has(c.type)) {
+    else if (typeOf(c) === "function_value_parameters") seenParams = true;
+    else if (TYPE_NODES.has(typeOf(c))) {
       if (!seenName) receiver = text(ctx, c, delta);
       else if (seenParams && returns === null) returns = text(ctx, c, delta);
     }
@@ -253,8 +288,8 @@ const NOT_INITIALIZERS = new Set(["modifiers", "variable_declaration", "multi_va
 function initializerOf(decl: Node): Node | null {
   let seenName = false;
   for (const c of named(decl)) {
-    if (c.type === "variable_declaration" || c.type === "multi_variable_declaration") seenName = true;
-    else if (seenName && !NOT_INITIALIZERS.has(c.type) && !TYPE_NODES.has(c.type)) return c;
+    if (typeOf(c) === "variable_declaration" || typeOf(c) === "multi_variable_declaration") seenName = true;
+    else if (seenName && !NOT_INITIALIZERS.has(typeOf(c)) && !TYPE_NODES.has(typeOf(c))) return c;
   }
   return null;
 }
@@ -265,31 +300,31 @@ const CODE_INITIALIZERS = new Set(["object_literal", "anonymous_function", "lamb
 function isCodeInitializer(ctx: FileContext, init: Node, delta: number): boolean {
   const newline = ctx.source.indexOf("\n", init.startIndex + delta);
   if (newline < 0 || newline >= init.endIndex + delta) return false;
-  if (CODE_INITIALIZERS.has(init.type)) return true;
-  return init.type === "call_expression" && named(init).some((c) => c.type === "annotated_lambda");
+  if (CODE_INITIALIZERS.has(typeOf(init))) return true;
+  return typeOf(init) === "call_expression" && named(init).some((c) => typeOf(c) === "annotated_lambda");
 }
 
 /** The receiver of an extension property: a type before its name (`val String.shout`). */
 function propertyReceiver(ctx: FileContext, decl: Node, delta: number): string | null {
   for (const c of named(decl)) {
-    if (c.type === "variable_declaration" || c.type === "multi_variable_declaration") return null;
-    if (TYPE_NODES.has(c.type)) return text(ctx, c, delta);
+    if (typeOf(c) === "variable_declaration" || typeOf(c) === "multi_variable_declaration") return null;
+    if (TYPE_NODES.has(typeOf(c))) return text(ctx, c, delta);
   }
   return null;
 }
 
 function propertyType(ctx: FileContext, decl: Node, delta: number): string | null {
   const v = childOfType(decl, "variable_declaration");
-  const t = (v ? named(v) : []).find((c) => TYPE_NODES.has(c.type));
+  const t = (v ? named(v) : []).find((c) => TYPE_NODES.has(typeOf(c)));
   return t ? text(ctx, t, delta) : null;
 }
 
 /** Accessor/initializer bodies of a property: getter and setter bodies. */
-function propertyBodies(decl: Node, name: string, delta: number): BodyInfo {
+function propertyBodies(ctx: FileContext, decl: Node, name: string, delta: number): BodyInfo {
   const info: BodyInfo = { statements: 0, ranges: [] };
   for (const acc of named(decl)) {
-    if (acc.type !== "getter" && acc.type !== "setter") continue;
-    const b = functionBody(childOfType(acc, "function_body"), `${name}.${acc.type === "getter" ? "get" : "set"}`, delta);
+    if (typeOf(acc) !== "getter" && typeOf(acc) !== "setter") continue;
+    const b = functionBody(ctx, childOfType(acc, "function_body"), `${name}.${typeOf(acc) === "getter" ? "get" : "set"}`, delta);
     info.statements += b.statements;
     info.ranges.push(...b.ranges);
   }
@@ -301,7 +336,7 @@ function bodyOfClass(decl: Node): Node | null {
 }
 
 function classKind(decl: Node): BlockKind {
-  if (decl.type === "object_declaration" || decl.type === "companion_object") return "object";
+  if (typeOf(decl) === "object_declaration" || typeOf(decl) === "companion_object") return "object";
   if (hasKeyword(decl, "interface")) return "interface";
   return "class";
 }
@@ -346,27 +381,27 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
     const body = e.block.kind === "function" || e.block.kind === "property" || e.block.kind === "typealias" ? null : bodyOfClass(node);
     if (body) {
       classFrames.push(e);
-      const members = named(body).filter((c) => DECLARATION_TYPES.has(c.type) || c.type === "anonymous_initializer" || c.type === "secondary_constructor" || c.type === "enum_entry");
+      const members = named(body).filter((c) => DECLARATION_TYPES.has(typeOf(c)) || typeOf(c) === "anonymous_initializer" || typeOf(c) === "secondary_constructor" || typeOf(c) === "enum_entry");
       for (let i = members.length - 1; i >= 0; i--) {
         const m = members[i]!;
-        if (m.type === "anonymous_initializer" || m.type === "secondary_constructor") {
+        if (typeOf(m) === "anonymous_initializer" || typeOf(m) === "secondary_constructor") {
           const blockNode = childOfType(m, "block");
           if (blockNode) {
-            const owner = m.type === "anonymous_initializer" ? "init" : "constructor";
-            for (const s of named(blockNode)) if (s.type !== "line_comment" && s.type !== "block_comment" && !isPlaceholder(s)) e.statements++;
+            const owner = typeOf(m) === "anonymous_initializer" ? "init" : "constructor";
+            e.statements += countStatements(ctx, blockNode, region.delta);
             const range: BodyRange = { start: blockNode.startIndex + region.delta, end: blockNode.endIndex + region.delta, kind: "block", owner };
             e.ranges.push(range);
             e.ownRanges.push(range);
           }
           continue;
         }
-        if (m.type === "enum_entry") {
+        if (typeOf(m) === "enum_entry") {
           const entryBody = childOfType(m, "class_body");
           if (entryBody) {
             // Members of an entry's body belong to that entry (Color.RED.label), their bodies to the enum's.
-            const entry = named(m).find((c) => c.type === "identifier");
+            const entry = named(m).find((c) => typeOf(c) === "identifier");
             const entryQName = entry ? `${e.block.qualified_name}.${text(ctx, entry, region.delta)}` : e.block.qualified_name;
-            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(d.type)) stack.push({ node: d, parent: e, parentQName: entryQName, depth: depth + 1 });
+            for (const d of named(entryBody)) if (DECLARATION_TYPES.has(typeOf(d))) stack.push({ node: d, parent: e, parentQName: entryQName, depth: depth + 1 });
           }
           continue;
         }
@@ -429,7 +464,7 @@ function callsIn(ctx: FileContext, ranges: BodyRange[]): string[] {
 
 
 function emit(ctx: FileContext, delta: number, node: Node, parentQName: string | null): Emitted | null {
-  const t = node.type;
+  const t = typeOf(node);
   const { modifiers, annotations } = readModifiers(ctx, node, delta);
   let kind: BlockKind;
   let name = "";
@@ -446,11 +481,11 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
     params = paramsOf(ctx, childOfType(node, "function_value_parameters"), delta);
     ({ receiver, returns } = functionTypes(ctx, node, delta));
     bodyNode = childOfType(node, "function_body");
-    info = functionBody(bodyNode, name, delta);
+    info = functionBody(ctx, bodyNode, name, delta);
   } else if (t === "property_declaration") {
     name = propertyName(ctx, node, delta);
     const delegate = childOfType(node, "property_delegate");
-    info = propertyBodies(node, name, delta);
+    info = propertyBodies(ctx, node, name, delta);
     const isPlatform = modifiers.includes("expect") || modifiers.includes("actual");
     const init = delegate || info.ranges.length > 0 ? null : initializerOf(node);
     // `actual val x = expr` is an implementation; `val appModule = module { … }` and
@@ -467,7 +502,7 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
       info.statements += isPlaceholder(init) ? 0 : 1;
       info.ranges.push({ start: init.startIndex + delta, end: init.endIndex + delta, kind: "expression", owner: name });
     }
-    bodyNode = delegate ?? (initIsBody ? init : null) ?? named(node).find((c) => c.type === "getter" || c.type === "setter") ?? null;
+    bodyNode = delegate ?? (initIsBody ? init : null) ?? named(node).find((c) => typeOf(c) === "getter" || typeOf(c) === "setter") ?? null;
   } else if (t === "type_alias") {
     kind = "typealias";
     const n = node.childForFieldName("type");
@@ -547,12 +582,12 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
 /** Package and imports from the file's header nodes. */
 export function readHeader(ctx: FileContext, root: Node): void {
   for (const c of named(root)) {
-    if (c.type === "package_header") {
+    if (typeOf(c) === "package_header") {
       const q = childOfType(c, "qualified_identifier") ?? childOfType(c, "identifier");
       if (q) ctx.pkg = text(ctx, q, 0).replace(/\s+/g, "");
-    } else if (c.type === "import") {
+    } else if (typeOf(c) === "import") {
       ctx.imports.push(text(ctx, c, 0).replace(/^import\s+/, "").replace(/\s+/g, " ").trim());
-    } else if (DECLARATION_TYPES.has(c.type)) {
+    } else if (DECLARATION_TYPES.has(typeOf(c))) {
       break;
     }
   }

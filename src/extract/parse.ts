@@ -5,12 +5,11 @@
  */
 import { Query, type Node, type Parser, type Tree } from "web-tree-sitter";
 import { createParser, loadLanguage } from "../grammar.ts";
-import { allKids, named } from "./tree.ts";
+import { named, resetChildCache, typeOf } from "./tree.ts";
 import type { Block, BodyRange, Member } from "../types.ts";
 import { type Catalog, gradleInfoFromGroovy, gradleInfoFromTree, readCatalog } from "./gradle.ts";
 import { blockId, collectBlocks, collectCalls, collectErrors, DECLARATION_TYPES, type FileContext, lineStartsOf, readHeader, type Region } from "./kotlin.ts";
 import { REWRITES, WRAP_PREFIX, WRAP_SUFFIX } from "./repair.ts";
-import { resetChildCache } from "./tree.ts";
 import type { FileResult, FileTask } from "./types.ts";
 
 export interface Parsers {
@@ -93,33 +92,33 @@ function repairTopLevel(p: Parsers, source: string, root: Node): { pieces: Piece
   const kids = named(root);
   for (let i = 0; i < kids.length; i++) {
     const n = kids[i]!;
-    if (DECLARATION_TYPES.has(n.type)) {
+    if (DECLARATION_TYPES.has(typeOf(n))) {
       rootTops.push(n);
       continue;
     }
-    if (HEADER_TYPES.has(n.type) || n.type === "ERROR") continue;
+    if (HEADER_TYPES.has(typeOf(n)) || typeOf(n) === "ERROR") continue;
     // A declaration read as an expression: take it with the next declaration, if that follows.
     let end = n.endIndex;
     const next = kids[i + 1];
-    if (next && DECLARATION_TYPES.has(next.type)) {
+    if (next && DECLARATION_TYPES.has(typeOf(next))) {
       end = next.endIndex;
       i++;
     }
     const prev = n.previousSibling;
-    const start = prev?.type === "block_comment" && prev.text.startsWith("/**") ? prev.startIndex : n.startIndex;
+    const start = prev && typeOf(prev) === "block_comment" && prev.text.startsWith("/**") ? prev.startIndex : n.startIndex;
     const span = source.slice(start, end);
     const alone = parseKotlin(p, span);
-    const aloneTops = named(alone.rootNode).filter((c) => DECLARATION_TYPES.has(c.type));
-    const aloneOk = !alone.rootNode.hasError && named(alone.rootNode).every((c) => DECLARATION_TYPES.has(c.type) || HEADER_TYPES.has(c.type));
+    const aloneTops = named(alone.rootNode).filter((c) => DECLARATION_TYPES.has(typeOf(c)));
+    const aloneOk = !alone.rootNode.hasError && named(alone.rootNode).every((c) => DECLARATION_TYPES.has(typeOf(c)) || HEADER_TYPES.has(typeOf(c)));
     if (aloneOk && aloneTops.length > 0) {
       pieces.push({ region: { root: alone.rootNode, delta: start }, tops: aloneTops, tree: alone });
       misparse++;
       continue;
     }
     const wrapped = parseKotlin(p, WRAP_PREFIX + span + WRAP_SUFFIX);
-    const obj = named(wrapped.rootNode).find((c) => c.type === "object_declaration");
-    const body = (obj ? named(obj) : []).find((c) => c.type === "class_body");
-    const wrappedTops = (body ? named(body) : []).filter((c) => DECLARATION_TYPES.has(c.type)) ?? [];
+    const obj = named(wrapped.rootNode).find((c) => typeOf(c) === "object_declaration");
+    const body = (obj ? named(obj) : []).find((c) => typeOf(c) === "class_body");
+    const wrappedTops = (body ? named(body) : []).filter((c) => DECLARATION_TYPES.has(typeOf(c))) ?? [];
     const wrappedBetter = wrappedTops.length > 0 && (!wrapped.rootNode.hasError || wrappedTops.length > aloneTops.length);
     if (wrappedBetter) {
       alone.delete();
@@ -196,14 +195,14 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   readHeader(ctx, tree.rootNode);
   const isScript = task.path.endsWith(".kts");
   const { pieces, misparse } = isScript
-    ? { pieces: [{ region: { root: tree.rootNode, delta: 0 }, tops: named(tree.rootNode).filter((c) => DECLARATION_TYPES.has(c.type)), tree: null }], misparse: 0 }
+    ? { pieces: [{ region: { root: tree.rootNode, delta: 0 }, tops: named(tree.rootNode).filter((c) => DECLARATION_TYPES.has(typeOf(c))), tree: null }], misparse: 0 }
     : repairTopLevel(p, source, tree.rootNode);
   collectErrors(tree.rootNode, 0, ctx.errors);
   ctx.errors.sort((a, b) => a - b);
   const blocks: Block[] = [];
   const starts = new Map<Block, number>();
   for (const piece of pieces) collectBlocks(ctx, piece.region, piece.tops, blocks, starts);
-  const hasCode = named(tree.rootNode).some((c) => !HEADER_TYPES.has(c.type));
+  const hasCode = named(tree.rootNode).some((c) => !HEADER_TYPES.has(typeOf(c)));
   for (const piece of pieces) piece.tree?.delete();
   tree.delete();
   // Every file within bounds that holds code is a file block, declarations or not (a script, a
@@ -257,7 +256,7 @@ function extractGradle(p: Parsers, task: FileTask, catalog: Catalog | null): Fil
   readHeader(ctx, tree.rootNode);
   collectErrors(tree.rootNode, 0, ctx.errors);
   collectCalls(p.calls, tree, 0, ctx.calls);
-  const statements = named(tree.rootNode).filter((c) => !HEADER_TYPES.has(c.type)).length;
+  const statements = named(tree.rootNode).filter((c) => !HEADER_TYPES.has(typeOf(c))).length;
   const block: Block = {
     ...baseBlock(task, source, ctx),
     kind: "gradle",

@@ -35,3 +35,16 @@ export function allKids(n: Node): Node[] {
   allCache.set(n.id, { tree: n.tree, kids });
   return kids;
 }
+
+/**
+ * A node's type, remembered on the node object: web-tree-sitter asks the wasm side on every access
+ * of `.type` (the walk asked ~2 million times per 20 MB), and a node's type never changes. Node
+ * objects are reused through named()/allKids(), so most lookups hit the remembered value.
+ */
+export function typeOf(n: Node): string {
+  const cached = (n as { _kmpType?: string })._kmpType;
+  if (cached !== undefined) return cached;
+  const t = n.type;
+  (n as { _kmpType?: string })._kmpType = t;
+  return t;
+}
