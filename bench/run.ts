@@ -66,10 +66,14 @@ async function pipelineBench(corpusDir: string, mb: number): Promise<string> {
   return body;
 }
 
-/** Extract's peak RSS on the corpus and on 4 copies of it (each copy's repos renamed): must stay flat. */
+/**
+ * Extract's peak RSS on the corpus and on 4 and 8 copies of it (each copy's repos renamed). Each
+ * parsing thread's heap grows to a plateau (JSC collects when it reaches a multiple of what is
+ * live), so the peak rises from 1× to 4× and must then stay flat: 8× is the check.
+ */
 async function memoryBench(corpusDir: string): Promise<string> {
   const rows: (string | number)[][] = [];
-  for (const factor of [1, 4]) {
+  for (const factor of [1, 4, 8]) {
     const dir = join(CACHE, `memory-x${factor}`);
     if (!existsSync(join(dir, "_COMPLETE"))) {
       rmSync(dir, { recursive: true, force: true });
@@ -85,10 +89,10 @@ async function memoryBench(corpusDir: string): Promise<string> {
     const m = must(await measure([bin, "extract", "--repos-dir", dir, "--data-dir", dataDir, "--threads", "2", "-q"]), "extract");
     rows.push([`${factor}×`, m.seconds.toFixed(2), m.maxRssMb.toFixed(0)]);
   }
-  const ratio = Number(rows[1]![2]) / Number(rows[0]![2]);
+  const rss = rows.map((r) => Number(r[2]));
   const body = `${table(["corpus", "extract (s)", "peak RSS (MB)"], rows)}
 
-RSS ratio 4× / 1×: ${ratio.toFixed(2)} (flat ≈ 1; a whole-corpus array would approach 4).`;
+RSS ratio 4× / 1×: ${(rss[1]! / rss[0]!).toFixed(2)}, 8× / 4×: ${(rss[2]! / rss[1]!).toFixed(2)} (a whole-corpus array would approach 4 and 2). Each parsing thread's heap rises to a plateau (the 1× run ends before it gets there); past it, twice the corpus must not need more memory.`;
   writeResultsSection("memory", body);
   return body;
 }
