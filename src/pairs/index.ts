@@ -10,7 +10,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { KmpError, missingInput } from "../errors.ts";
-import { hashFile, JsonlWriter, readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
+import { countLines, hashFile, JsonlWriter, readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
 import type { PairsOptions } from "../options.ts";
 import { createProgress } from "../progress.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
@@ -52,12 +52,6 @@ async function* byRepo(blocks: AsyncIterable<Block>, onBlock: () => void): Async
   if (repo !== null) yield [repo, buf];
 }
 
-async function countLines(path: string): Promise<number> {
-  let n = 0;
-  for await (const chunk of Bun.file(path).stream()) for (const byte of chunk) if (byte === 10) n++;
-  return n;
-}
-
 export interface PairsRunResult {
   files: Record<SplitName, { path: string; records: number }>;
   statsPath: string;
@@ -70,7 +64,7 @@ export async function runPairs(dataDir: string, cfg: PairsConfig, ctx: Pick<Stag
   if (!existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
   const outDir = join(dataDir, PAIRS_DIR);
   const maker = new PairMaker(cfg, await readRepoMeta(join(dataDir, ...REPOS_FILE)));
-  const progress = createProgress("pairs", await countLines(blocksPath), "blocks", ctx.log, ctx.progress);
+  const progress = createProgress("pairs", countLines(blocksPath), "blocks", ctx.log, ctx.progress);
 
   // Pass 1: pairs per repository into the spool; counts per (repo, file) and type.
   const spool = new JsonlWriter<Pair>(join(outDir, `.spool.tmp-${process.pid}.jsonl`));

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { countLines, JsonlWriter, readJsonl } from "../src/io.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "kmpdata-io-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function all<T>(path: string): Promise<T[]> {
+  const out: T[] = [];
+  for await (const r of readJsonl<T>(path)) out.push(r);
+  return out;
+}
+
+describe("readJsonl", () => {
+  test("records across 4 MB reads, with multi-byte characters split by the reads", async () => {
+    // Lines of ~1 KB holding 2-, 3- and 4-byte characters: some fall across each read boundary.
+    const records = Array.from({ length: 12_000 }, (_, i) => ({ i, text: `é€😀 ${"x".repeat(i % 997)} ${i}` }));
+    const path = join(dir, "big.jsonl");
+    writeFileSync(path, records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    expect(readFileSync(path).length).toBeGreaterThan(4 << 20);
+    expect(await all(path)).toEqual(records);
+    expect(countLines(path)).toBe(records.length);
+  });
+
+  test("a character whose bytes straddle a read boundary is decoded whole", async () => {
+    const prefix = '{"p":"';
+    const first = { p: "x".repeat((4 << 20) - 1 - prefix.length) + "€😀" }; // € starts 1 byte before the boundary
+    const path = join(dir, "straddle.jsonl");
+    writeFileSync(path, `${JSON.stringify(first)}\n{"q":"é"}\n`);
+    expect(readFileSync(path).indexOf(Buffer.from("€"))).toBe((4 << 20) - 1);
+    expect(await all(path)).toEqual([first, { q: "é" }]);
+  });
+
+  test("blank lines are skipped, a last line without a newline is read", async () => {
+    const path = join(dir, "blank.jsonl");
+    writeFileSync(path, '{"a":1}\n\n   \n{"a":2}\n\t\n{"a":3}');
+    expect(await all(path)).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(countLines(path)).toBe(5);
+  });
+
+  test("an empty file has no records", async () => {
+    const path = join(dir, "empty.jsonl");
+    writeFileSync(path, "");
+    expect(await all(path)).toEqual([]);
+    expect(countLines(path)).toBe(0);
+  });
+
+  test("a broken line names the file and line, and says what to do", async () => {
+    const path = join(dir, "broken.jsonl");
+    writeFileSync(path, '{"a":1}\n{"a":\n');
+    await expect(all(path)).rejects.toThrow(/broken\.jsonl:2: not valid JSON .*--force/);
+  });
+});
+
+describe("JsonlWriter", () => {
+  test("records, pre-serialised lines and bytes land in order, atomically on commit", async () => {
+    const path = join(dir, "out", "w.jsonl");
+    const w = new JsonlWriter<{ n: number }>(path);
+    w.write({ n: 1 });
+    w.writeLines('{"n":2}\n{"n":3}\n', 2);
+    w.writeBytes(new TextEncoder().encode('{"n":4}\n'), 1);
+    w.write({ n: 5 });
+    expect(existsSync(path)).toBe(false); // nothing visible before commit
+    w.commit();
+    expect(w.count).toBe(5);
+    expect(await all(path)).toEqual([1, 2, 3, 4, 5].map((n) => ({ n })));
+    expect(readdirSync(join(dir, "out"))).toEqual(["w.jsonl"]); // no temp file left
+  });
+
+  test("abort leaves nothing behind", () => {
+    const path = join(dir, "aborted", "a.jsonl");
+    const w = new JsonlWriter<{ n: number }>(path);
+    w.write({ n: 1 });
+    w.abort();
+    expect(readdirSync(join(dir, "aborted"))).toEqual([]);
+  });
+});
