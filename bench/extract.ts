@@ -26,10 +26,15 @@ async function parseOnly(files: string[]): Promise<number> {
   const parser = await createParser("kotlin");
   const texts = files.map((f) => readFileSync(f, "utf8"));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  parser.parse(texts[0]!)?.delete(); // warm-up
-  const started = performance.now();
-  for (const t of texts) parser.parse(t)?.delete();
-  return bytes / 1e6 / ((performance.now() - started) / 1000);
+  // The best of 3 passes: on this VM one pass can run ~1.5x slower when the JIT's optimising tier
+  // comes late, and the grammar's limit is what it reaches once warm.
+  let best = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    const started = performance.now();
+    for (const t of texts) parser.parse(t)?.delete();
+    best = Math.max(best, bytes / 1e6 / ((performance.now() - started) / 1000));
+  }
+  return best;
 }
 
 interface Run {
@@ -85,17 +90,25 @@ const whole = wholeCorpus(corpus);
 console.log(`corpus: ${corpus.files.length} files, ${mb.toFixed(1)} MB`);
 const parseMbps = await parseOnly(corpus.files);
 console.log(`parse-only: ${parseMbps.toFixed(2)} MB/s`);
-const t1 = await extract(whole, 1);
+// Each kmpdata run is a fresh process (JIT warm-up included, as users see it): the better of two.
+const better = (a: Run, b: Run) => (a.mbps >= b.mbps ? a : b);
+const t1 = better(await extract(whole, 1), await extract(whole, 1));
 console.log(`extract --threads 1: ${t1.mbps.toFixed(2)} MB/s`);
-const t2 = await extract(whole, 2);
+const t2 = better(await extract(whole, 2), await extract(whole, 2));
 console.log(`extract --threads 2: ${t2.mbps.toFixed(2)} MB/s`);
-// Two separate single-thread processes at once, one per half.
-const started = performance.now();
-const procs = corpus.halves.map((h, i) => spawnExtract([h], join(CACHE, `extract-data-sep${i}`), 1));
-for (const p of procs) if ((await p.exited) !== 0) throw new Error("separate extract failed");
-const sepWall = (performance.now() - started) / 1000;
+// Two separate single-thread processes at once, one per half (the better of two tries, like the runs above).
+async function separate(): Promise<{ wall: number; rss: number }> {
+  const started = performance.now();
+  const procs = corpus.halves.map((h, i) => spawnExtract([h], join(CACHE, `extract-data-sep${i}`), 1));
+  for (const p of procs) if ((await p.exited) !== 0) throw new Error("separate extract failed");
+  const wall = (performance.now() - started) / 1000;
+  return { wall, rss: Math.max(...procs.map((p) => Number(p.resourceUsage()?.maxRSS ?? 0) / 1024 ** 2)) };
+}
+const [sepA, sepB] = [await separate(), await separate()];
+const sep = sepA.wall <= sepB.wall ? sepA : sepB;
+const sepWall = sep.wall;
 const sepMbps = mb / sepWall;
-const sepRss = Math.max(...procs.map((p) => Number(p.resourceUsage()?.maxRSS ?? 0) / 1024 ** 2));
+const sepRss = sep.rss;
 
 const perThread = t1.mbps / parseMbps;
 const workerMbps = mb / t1.busy;
@@ -106,10 +119,10 @@ const body = [
   table(
     ["run", "MB/s", "wall (s)", "peak RSS (MB)"],
     [
-      ["parse only, 1 thread (grammar limit)", parseMbps.toFixed(2), (mb / parseMbps).toFixed(2), "-"],
-      ["kmpdata extract --threads 1", t1.mbps.toFixed(2), t1.wall.toFixed(2), t1.rssMb.toFixed(0)],
-      ["kmpdata extract --threads 2", t2.mbps.toFixed(2), t2.wall.toFixed(2), t2.rssMb.toFixed(0)],
-      ["2 separate --threads 1 processes (half each)", sepMbps.toFixed(2), sepWall.toFixed(2), sepRss.toFixed(0)],
+      ["parse only, 1 thread (grammar limit, best of 3 passes)", parseMbps.toFixed(2), (mb / parseMbps).toFixed(2), "-"],
+      ["kmpdata extract --threads 1 (better of 2 runs)", t1.mbps.toFixed(2), t1.wall.toFixed(2), t1.rssMb.toFixed(0)],
+      ["kmpdata extract --threads 2 (better of 2 runs)", t2.mbps.toFixed(2), t2.wall.toFixed(2), t2.rssMb.toFixed(0)],
+      ["2 separate --threads 1 processes (half each, better of 2)", sepMbps.toFixed(2), sepWall.toFixed(2), sepRss.toFixed(0)],
     ],
   ),
   "",
