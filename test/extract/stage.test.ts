@@ -129,6 +129,51 @@ describe("worker crashes", () => {
   });
 });
 
+describe("batch output", () => {
+  test("a batch that outgrows its shared output slot comes back in its own array, and the file is the same", async () => {
+    const repos = join(tmp, "slot-repos");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`acme__s/shared/src/commonMain/kotlin/S${i}.kt`] = GOOD.replace("Good", `Slot${i}`).repeat(1 + (i % 4));
+    write(repos, files);
+    let overflowed = 0;
+    // The real handler, with a slot far too small for any batch.
+    const runner: BatchRunner = {
+      async run(task: BatchTask) {
+        const value = await extractBatch({ ...task, out: new SharedArrayBuffer(256) });
+        if (value.jsonl !== null) overflowed++;
+        return { ok: true, value };
+      },
+      async destroy() {},
+    };
+    const small = join(tmp, "slot-small");
+    const normal = join(tmp, "slot-normal");
+    await runExtract(ctx(small, 1), { reposDir: repos, maxFileBytes: 1_000_000 }, { runner: () => runner });
+    await runExtract(ctx(normal, 1), { reposDir: repos, maxFileBytes: 1_000_000 });
+    expect(overflowed).toBeGreaterThan(0);
+    const text = (d: string) => readFileSync(join(d, "raw_blocks", "all_blocks.jsonl"), "utf8");
+    expect(text(small)).toBe(text(normal));
+    expect(readBlocks(small).length).toBeGreaterThan(30);
+  });
+
+  test("a batch within its slot leaves the bytes in the slot", async () => {
+    const text = GOOD;
+    const bytes = new TextEncoder().encode(text);
+    const slot = new SharedArrayBuffer(1 << 20);
+    const task: BatchTask = {
+      files: [{ repo: "acme__x", path: "src/commonMain/kotlin/X.kt", source_set: "commonMain", platform: "common", is_test: false, license: null, commit: null, kind: "kotlin", offset: 0, length: bytes.length }],
+      bytes,
+      catalogs: {},
+      out: slot,
+    };
+    const r = await extractBatch(task);
+    expect(r.jsonl).toBeNull();
+    expect(r.jsonlLength).toBeGreaterThan(0);
+    const lines = new TextDecoder().decode(new Uint8Array(slot, 0, r.jsonlLength)).trimEnd().split("\n");
+    expect(lines.length).toBe(r.files[0]!.tallies.length);
+    expect(lines.map((l) => JSON.parse(l).code).some((c: string) => c === text)).toBe(true); // the file block
+  });
+});
+
 describe("determinism", () => {
   test("the same blocks in the same order with 1 and 2 threads", async () => {
     const repos = join(tmp, "det-repos");
