@@ -30,6 +30,13 @@ export function writeJsonAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
 }
 
+const WRITE_BUFFER = 1 << 20;
+const encoder = new TextEncoder();
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
 /**
  * Writes JSON lines to a temp file, buffered; `commit()` renames it into place, `abort()` removes it.
  * Until commit the destination keeps its previous content (or stays absent).
@@ -38,8 +45,9 @@ export class JsonlWriter<T> {
   readonly path: string;
   private readonly tmp: string;
   private fd: number | null;
-  private buf: string[] = [];
-  private bufLen = 0;
+  /** Lines are encoded straight into this buffer: no array of strings to join and encode again. */
+  private buf = new Uint8Array(WRITE_BUFFER);
+  private len = 0;
   count = 0;
 
   constructor(path: string) {
@@ -50,42 +58,42 @@ export class JsonlWriter<T> {
   }
 
   write(record: T): void {
-    const line = JSON.stringify(record) + "\n";
-    this.buf.push(line);
-    this.bufLen += line.length;
+    this.append(JSON.stringify(record));
+    this.append("\n");
     this.count++;
-    if (this.bufLen > 1 << 20) this.flush();
   }
 
   /** Appends lines already serialised elsewhere (each ending in "\n"), counting `records` of them. */
   writeLines(text: string, records: number): void {
-    if (text.length === 0) return;
-    if (text.length > 1 << 16 && this.fd !== null) {
-      // Large pieces go straight out: joining them into the buffer first would copy them twice.
-      this.flush();
-      writeSync(this.fd, text);
-      this.count += records;
-      return;
-    }
-    this.buf.push(text);
-    this.bufLen += text.length;
+    this.append(text);
     this.count += records;
-    if (this.bufLen > 1 << 20) this.flush();
   }
 
   /** Appends UTF-8 bytes of lines serialised elsewhere (each ending in "\n"), counting `records`. */
   writeBytes(bytes: Uint8Array, records: number): void {
     if (bytes.length === 0 || this.fd === null) return;
     this.flush();
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+    writeAll(this.fd, bytes);
     this.count += records;
   }
 
+  private append(text: string): void {
+    if (this.fd === null || text.length === 0) return;
+    const most = text.length * 3; // UTF-8 bytes a UTF-16 string can take, at most
+    if (this.len + most > this.buf.length) {
+      this.flush();
+      if (most > this.buf.length) {
+        writeAll(this.fd, encoder.encode(text)); // larger than the buffer: straight out
+        return;
+      }
+    }
+    this.len += encoder.encodeInto(text, this.buf.subarray(this.len)).written;
+  }
+
   private flush(): void {
-    if (this.fd === null || this.buf.length === 0) return;
-    writeSync(this.fd, this.buf.join(""));
-    this.buf = [];
-    this.bufLen = 0;
+    if (this.fd === null || this.len === 0) return;
+    writeAll(this.fd, this.buf.subarray(0, this.len));
+    this.len = 0;
   }
 
   commit(): void {

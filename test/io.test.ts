@@ -69,6 +69,22 @@ describe("JsonlWriter", () => {
     expect(readdirSync(join(dir, "out"))).toEqual(["w.jsonl"]); // no temp file left
   });
 
+  test("records larger than the write buffer, between small ones, keep their order and characters", async () => {
+    const path = join(dir, "big-records", "b.jsonl");
+    const w = new JsonlWriter<{ n: number; s: string }>(path);
+    const records = [
+      { n: 1, s: "é" },
+      { n: 2, s: "€😀".repeat(300_000) }, // ~2.1 MB of UTF-8: more than the 1 MB buffer
+      { n: 3, s: "x".repeat(400_000) }, // fits alone, not after what is buffered
+      { n: 4, s: "\u2028\"\\" },
+    ];
+    for (const r of records) w.write(r);
+    w.writeLines('{"n":5,"s":""}\n', 1);
+    w.commit();
+    expect(await all(path)).toEqual([...records, { n: 5, s: "" }]);
+    expect(w.count).toBe(5);
+  });
+
   test("abort leaves nothing behind", () => {
     const path = join(dir, "aborted", "a.jsonl");
     const w = new JsonlWriter<{ n: number }>(path);
