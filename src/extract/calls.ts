@@ -45,6 +45,11 @@ export function scanCalls(src: string, start: number, end: number, into: Set<str
       } else i++;
       continue;
     }
+    if (c === 32 || c === 9) {
+      // Blanks between tokens change nothing (most characters of indented code are these).
+      i++;
+      continue;
+    }
     if (c === 47 /* / */ && src.charCodeAt(i + 1) === 47) {
       const nl = src.indexOf("\n", i);
       i = nl < 0 || nl > end ? end : nl;
