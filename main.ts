@@ -193,6 +193,11 @@ function redactedCommandLine(argv: string[]): string {
 
 function makeContext(g: GlobalOptions, argv: string[], signal: AbortSignal): StageContext {
   const log = new Logger({ level: g.quiet ? "error" : g.verbose ? "debug" : "info", format: g.logFormat });
+  const cores = availableParallelism();
+  if (g.threads > cores) {
+    // Measured on 2 cores: 20 MB extracted in ~8 s with --threads 2, ~28 s with --threads 16.
+    log.warn(`--threads ${g.threads} is more than the ${cores} CPUs here: each worker loads its own grammar and they compete for the CPUs, which is slower; --threads ${cores} is the default`);
+  }
   return { global: g, log, signal, progress: { mode: g.quiet ? "off" : "auto" }, commandLine: redactedCommandLine(argv) };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "./support/cli.ts";
 
@@ -39,6 +39,20 @@ describe("usage errors: one line, exit 2, nothing written", () => {
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     },
   );
+});
+
+describe("threads", () => {
+  test("more threads than CPUs is allowed, with a warning that says what to use", async () => {
+    const repos = join(tmp, "no-repos");
+    mkdirSync(repos, { recursive: true });
+    const cores = availableParallelism();
+    const r = await runCli(["extract", "--repos-dir", repos, "--threads", String(cores + 3), "--data-dir", join(tmp, "d-threads")]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`--threads ${cores + 3} is more than the ${cores} CPUs here`);
+    expect(r.stderr).toContain(`--threads ${cores} is the default`);
+    const ok = await runCli(["extract", "--repos-dir", repos, "--threads", String(cores), "--data-dir", join(tmp, "d-threads-ok"), "--force"]);
+    expect(ok.stderr).not.toContain("more than the");
+  });
 });
 
 describe("help and version", () => {
