@@ -53,17 +53,22 @@ export function permutations(count: number, seed: number): Permutations {
 export function signInto(shingles: Uint32Array, perm: Permutations, out: Uint32Array, offset: number): void {
   const k = perm.a.length;
   const { a, b } = perm;
-  out.fill(EMPTY, offset, offset + k);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s]!;
-    for (let i = 0; i < k; i++) {
-      let h = (Math.imul(a[i]!, x) + b[i]!) | 0;
+  const n = shingles.length;
+  // Permutation-major: each minimum stays in a local while the shingles stream past (the same
+  // values as shingle-major, without a load and store of out[] per shingle and permutation).
+  for (let i = 0; i < k; i++) {
+    const ai = a[i]!;
+    const bi = b[i]!;
+    let min = EMPTY;
+    for (let s = 0; s < n; s++) {
+      let h = (Math.imul(ai, shingles[s]!) + bi) | 0;
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);
       h ^= h >>> 13;
       const v = h >>> 0;
-      if (v < out[offset + i]!) out[offset + i] = v;
+      if (v < min) min = v;
     }
+    out[offset + i] = min;
   }
 }
 
