@@ -10,36 +10,37 @@ import type { Block } from "../types.ts";
 
 /** A source file escaped once as a JSON string, with the map from source offsets to escaped ones. */
 export class EscapedSource {
-  /** JSON.stringify(source): the opening quote, the escaped text, the closing quote. */
-  private readonly json: string;
-  /** Source offsets of characters JSON escapes, ascending, and the extra characters up to each. */
-  private readonly at: number[] = [];
-  private readonly extraUpTo: number[] = [];
+  private constructor(
+    readonly source: string,
+    /** JSON.stringify(source): the opening quote, the escaped text, the closing quote. */
+    private readonly json: string,
+    /** Source offsets of characters JSON escapes, ascending, and the extra characters up to each. */
+    private readonly at: number[],
+    private readonly extraUpTo: number[],
+  ) {}
 
-  private constructor(readonly source: string) {
-    this.json = JSON.stringify(source);
+  /**
+   * The escaper for a file, or null when the file holds surrogate code units (JSON.stringify
+   * escapes a lone one, and a slice could split a pair) or, defensively, when the map does not
+   * account for JSON.stringify's output: such files take the plain path.
+   */
+  static of(source: string): EscapedSource | null {
+    const at: number[] = [];
+    const extraUpTo: number[] = [];
     let extra = 0;
     for (let i = 0; i < source.length; i++) {
       const c = source.charCodeAt(i);
-      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue;
+      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
+        if (c >= 0xd800 && c <= 0xdfff) return null;
+        continue;
+      }
       // \" \\ \b \t \n \f \r take 2 characters, other control characters 6 (\u00XX).
       extra += c === 0x22 || c === 0x5c || c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 1 : 5;
-      this.at.push(i);
-      this.extraUpTo.push(extra);
+      at.push(i);
+      extraUpTo.push(extra);
     }
-    if (this.json.length !== source.length + 2 + extra) throw new Error("EscapedSource: escape map does not match JSON.stringify");
-  }
-
-  /**
-   * The escaper for a file, or null when the file holds surrogate code units: JSON.stringify escapes
-   * a lone one, and a slice could split a pair, so such (rare) files take the plain path.
-   */
-  static of(source: string): EscapedSource | null {
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdfff) return null;
-    }
-    return new EscapedSource(source);
+    const json = JSON.stringify(source);
+    return json.length === source.length + 2 + extra ? new EscapedSource(source, json, at, extraUpTo) : null;
   }
 
   /** Offset in the escaped text (without the opening quote) of source offset `x`. */
@@ -57,11 +58,6 @@ export class EscapedSource {
   /** The escaped text of `source.slice(start, end)`, without quotes, cut from the escaped file. */
   escaped(start: number, end: number): string {
     return this.json.slice(1 + this.map(start), 1 + this.map(end));
-  }
-
-  /** `JSON.stringify(source.slice(start, end))`. */
-  quoted(start: number, end: number): string {
-    return `"${this.escaped(start, end)}"`;
   }
 }
 

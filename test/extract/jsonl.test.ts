@@ -29,7 +29,7 @@ describe("EscapedSource: a slice of the once-escaped file is the escaped slice",
       expect(esc).not.toBeNull();
       for (let start = 0; start <= text.length; start += 7) {
         for (let end = start; end <= text.length; end += 13) {
-          expect(esc.quoted(start, end)).toBe(JSON.stringify(text.slice(start, end)));
+          expect(`"${esc.escaped(start, end)}"`).toBe(JSON.stringify(text.slice(start, end)));
         }
       }
     }
