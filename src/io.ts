@@ -33,6 +33,57 @@ export function writeJsonAtomic(path: string, value: unknown): void {
 const WRITE_BUFFER = 1 << 20;
 const encoder = new TextEncoder();
 
+/**
+ * UTF-8 JSONL written straight into one byte array: no string per line, no joined string to
+ * flatten and encode again. It starts on a given array (JsonlWriter's buffer; in extract, the
+ * batch's output slot shared with the main thread and reused batch after batch) and moves to a
+ * larger private one only when a write does not fit.
+ */
+export class JsonlBytes {
+  private buf: Uint8Array;
+  private len = 0;
+  private readonly initial: Uint8Array;
+
+  constructor(initial: Uint8Array | number) {
+    this.buf = typeof initial === "number" ? new Uint8Array(Math.max(1024, initial)) : initial;
+    this.initial = this.buf;
+  }
+
+  write(s: string): void {
+    if (!this.fits(s)) {
+      const need = this.len + s.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 code unit
+      const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
+      grown.set(this.buf.subarray(0, this.len));
+      this.buf = grown;
+    }
+    this.len += encoder.encodeInto(s, this.buf.subarray(this.len)).written;
+  }
+
+  /** True when `s` fits without moving to a bigger array. */
+  fits(s: string): boolean {
+    return this.len + s.length * 3 <= this.buf.length;
+  }
+
+  /** Forgets what was written (the array is kept). */
+  clear(): void {
+    this.len = 0;
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** True while the bytes are still in the array the writer started on. */
+  get inInitial(): boolean {
+    return this.buf === this.initial;
+  }
+
+  /** The bytes written (a view of the current array). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.len);
+  }
+}
+
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
@@ -46,8 +97,7 @@ export class JsonlWriter<T> {
   private readonly tmp: string;
   private fd: number | null;
   /** Lines are encoded straight into this buffer: no array of strings to join and encode again. */
-  private buf = new Uint8Array(WRITE_BUFFER);
-  private len = 0;
+  private readonly out = new JsonlBytes(WRITE_BUFFER);
   count = 0;
 
   constructor(path: string) {
@@ -63,12 +113,6 @@ export class JsonlWriter<T> {
     this.count++;
   }
 
-  /** Appends lines already serialised elsewhere (each ending in "\n"), counting `records` of them. */
-  writeLines(text: string, records: number): void {
-    this.append(text);
-    this.count += records;
-  }
-
   /** Appends UTF-8 bytes of lines serialised elsewhere (each ending in "\n"), counting `records`. */
   writeBytes(bytes: Uint8Array, records: number): void {
     if (bytes.length === 0 || this.fd === null) return;
@@ -78,22 +122,15 @@ export class JsonlWriter<T> {
   }
 
   private append(text: string): void {
-    if (this.fd === null || text.length === 0) return;
-    const most = text.length * 3; // UTF-8 bytes a UTF-16 string can take, at most
-    if (this.len + most > this.buf.length) {
-      this.flush();
-      if (most > this.buf.length) {
-        writeAll(this.fd, encoder.encode(text)); // larger than the buffer: straight out
-        return;
-      }
-    }
-    this.len += encoder.encodeInto(text, this.buf.subarray(this.len)).written;
+    if (this.fd === null) return;
+    if (!this.out.fits(text)) this.flush(); // a record larger than the buffer grows it
+    this.out.write(text);
   }
 
   private flush(): void {
-    if (this.fd === null || this.len === 0) return;
-    writeAll(this.fd, this.buf.subarray(0, this.len));
-    this.len = 0;
+    if (this.fd === null || this.out.length === 0) return;
+    writeAll(this.fd, this.out.bytes());
+    this.out.clear();
   }
 
   commit(): void {

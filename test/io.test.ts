@@ -59,7 +59,7 @@ describe("JsonlWriter", () => {
     const path = join(dir, "out", "w.jsonl");
     const w = new JsonlWriter<{ n: number }>(path);
     w.write({ n: 1 });
-    w.writeLines('{"n":2}\n{"n":3}\n', 2);
+    w.writeBytes(new TextEncoder().encode('{"n":2}\n{"n":3}\n'), 2);
     w.writeBytes(new TextEncoder().encode('{"n":4}\n'), 1);
     w.write({ n: 5 });
     expect(existsSync(path)).toBe(false); // nothing visible before commit
@@ -79,7 +79,7 @@ describe("JsonlWriter", () => {
       { n: 4, s: "\u2028\"\\" },
     ];
     for (const r of records) w.write(r);
-    w.writeLines('{"n":5,"s":""}\n', 1);
+    w.writeBytes(new TextEncoder().encode('{"n":5,"s":""}\n'), 1);
     w.commit();
     expect(await all(path)).toEqual([...records, { n: 5, s: "" }]);
     expect(w.count).toBe(5);

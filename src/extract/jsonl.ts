@@ -6,6 +6,7 @@
  * slice of the file is the same slice of the escaped file: the file is escaped once, and each
  * block's `code` is cut from it at offsets mapped through the positions of escaped characters.
  */
+import type { JsonlBytes } from "../io.ts";
 import type { Block } from "../types.ts";
 
 /** A source file escaped once as a JSON string, with the map from source offsets to escaped ones. */
@@ -58,49 +59,6 @@ export class EscapedSource {
   /** The escaped text of `source.slice(start, end)`, without quotes, cut from the escaped file. */
   escaped(start: number, end: number): string {
     return this.json.slice(1 + this.map(start), 1 + this.map(end));
-  }
-}
-
-const encoder = new TextEncoder();
-
-/**
- * UTF-8 JSONL written straight into one byte array: no string per line, no joined string to
- * flatten and encode at the end of a batch. It starts on a given array (the batch's shared output
- * slot, reused batch after batch, so its pages are not faulted in again) and moves to a private,
- * larger one only if the batch outgrows it.
- */
-export class JsonlBytes {
-  private buf: Uint8Array;
-  private len = 0;
-  private readonly initial: Uint8Array;
-
-  constructor(initial: Uint8Array | number) {
-    this.buf = typeof initial === "number" ? new Uint8Array(Math.max(1024, initial)) : initial;
-    this.initial = this.buf;
-  }
-
-  write(s: string): void {
-    const need = this.len + s.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 code unit
-    if (need > this.buf.length) {
-      const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
-      grown.set(this.buf.subarray(0, this.len));
-      this.buf = grown;
-    }
-    this.len += encoder.encodeInto(s, this.buf.subarray(this.len)).written;
-  }
-
-  get length(): number {
-    return this.len;
-  }
-
-  /** True while the bytes are still in the array the writer started on. */
-  get inInitial(): boolean {
-    return this.buf === this.initial;
-  }
-
-  /** The bytes written (a view of the current array). */
-  bytes(): Uint8Array {
-    return this.buf.subarray(0, this.len);
   }
 }
 

@@ -2,7 +2,8 @@
 import { threadId } from "node:worker_threads";
 import Piscina from "piscina";
 import type { Catalog } from "./gradle.ts";
-import { EscapedSource, FileJson, JsonlBytes, writeBlock } from "./jsonl.ts";
+import { JsonlBytes } from "../io.ts";
+import { EscapedSource, FileJson, writeBlock } from "./jsonl.ts";
 import { createParsers, extractFile, parseCatalog, type Parsers } from "./parse.ts";
 import type { BatchResult, BatchTask, FileResult, WireFileResult } from "./types.ts";
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { EscapedSource, FileJson, JsonlBytes, writeBlock } from "../../src/extract/jsonl.ts";
+import { EscapedSource, FileJson, writeBlock } from "../../src/extract/jsonl.ts";
+import { JsonlBytes } from "../../src/io.ts";
 import type { Block } from "../../src/types.ts";
 
 function line(b: Block, file: FileJson | null, start: number | undefined): string {
