@@ -211,6 +211,8 @@ describe("has_body from the tree", () => {
     ["fun f() {\n    throw NotImplementedError(\"x\")\n}\n", false, 0],
     ["fun f() {\n    throw IllegalStateException(\"x\")\n}\n", true, 1],
     ["fun f() { go() }\n", true, 1],
+    // Comment and placeholder markers inside a body send the count down the careful path.
+    ["fun f() {\n    // step one\n    go()\n    log(\"TODO later\") /* not a placeholder */\n}\n", true, 2],
   ])("%#: %s → %p", async (src, hasBody, statements) => {
     const b = await one(src, "f");
     expect(b.has_body).toBe(hasBody);
