@@ -104,7 +104,17 @@ function pairsFlags<A extends unknown[], O extends OptionValues, G extends Optio
   return c
     .addOption(new Option("--min-target-lines <n>", "drop pairs whose target is shorter").argParser(int("--min-target-lines", 1)).default(DEFAULTS.minTargetLines))
     .addOption(new Option("--max-target-lines <n>", "drop pairs whose target is longer").argParser(int("--max-target-lines", 1)).default(DEFAULTS.maxTargetLines))
-    .addOption(new Option("--exclude-tests", "drop pairs made from test source sets").default(false));
+    .addOption(new Option("--exclude-tests", "drop pairs made from test source sets").default(false))
+    .addOption(new Option("--context-tokens <n>", "most tokens of project context (enclosing class, imports, signatures of used declarations) a prompt carries").argParser(int("--context-tokens", 0)).default(DEFAULTS.contextTokens))
+    .addOption(new Option("--max-rows-per-file <n>", "most rows one source file gives").argParser(int("--max-rows-per-file", 1)).default(DEFAULTS.maxRowsPerFile))
+    .addOption(new Option("--max-file-lines <n>", "files up to this many lines with 2+ top-level declarations are taught whole (full_file)").argParser(int("--max-file-lines", 0)).default(DEFAULTS.maxFileLines));
+}
+
+/** Token limits both pairs (context budget) and prepare (row limits) apply, counted the same way. */
+function tokenFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
+  return c
+    .addOption(new Option("--max-input-tokens <n>", "drop rows whose input is longer (pairs keeps added context within it)").argParser(int("--max-input-tokens", 1)).default(DEFAULTS.maxInputTokens))
+    .addOption(new Option("--tokenizer <name>", "bpe (a real BPE tokenizer) or chars4 (characters / 4)").choices(["bpe", "chars4"] as const).default("bpe" as const));
 }
 
 function prepareFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
@@ -113,9 +123,7 @@ function prepareFlags<A extends unknown[], O extends OptionValues, G extends Opt
     .addOption(new Option("--near-dup-threshold <x>", "MinHash Jaccard threshold for near-duplicates").argParser(p((v) => parseFloatInRange(v, "--near-dup-threshold", 0.05, 1))).default(DEFAULTS.nearDupThreshold))
     .addOption(new Option("--minhash-perms <n>", "MinHash permutations").argParser(int("--minhash-perms", 16, 1024)).default(DEFAULTS.minhashPerms))
     .addOption(new Option("--write-clusters", "write near-duplicate clusters to final_training/clusters.jsonl").default(false))
-    .addOption(new Option("--max-input-tokens <n>", "drop rows whose input is longer").argParser(int("--max-input-tokens", 1)).default(DEFAULTS.maxInputTokens))
     .addOption(new Option("--max-target-tokens <n>", "drop rows whose target is longer").argParser(int("--max-target-tokens", 1)).default(DEFAULTS.maxTargetTokens))
-    .addOption(new Option("--tokenizer <name>", "bpe (a real BPE tokenizer) or chars4 (characters / 4)").choices(["bpe", "chars4"] as const).default("bpe" as const))
     .addOption(new Option("--min-quality <x>", "drop rows scored below this (0..1)").argParser(p((v) => parseFloatInRange(v, "--min-quality", 0, 1))).default(DEFAULTS.minQuality))
     .addOption(new Option("--max-per-type <n>", "cap rows per pair type (default: 3 × the median type count)").argParser(int("--max-per-type", 1)))
     .addOption(new Option("--split <train,val,test>", "split percentages").argParser(p(parseSplit)).default([90, 5, 5] as [number, number, number], "90,5,5"))
@@ -127,6 +135,7 @@ type ScrapeFlags = ReturnType<ReturnType<typeof scrapeFlags<[], {}, {}>>["opts"]
 type ExtractFlags = ReturnType<ReturnType<typeof extractFlags<[], {}, {}>>["opts"]>;
 type PairsFlags = ReturnType<ReturnType<typeof pairsFlags<[], {}, {}>>["opts"]>;
 type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags<[], {}, {}>>["opts"]>;
+type TokenFlags = ReturnType<ReturnType<typeof tokenFlags<[], {}, {}>>["opts"]>;
 
 function toGlobal(o: GlobalFlags): GlobalOptions {
   return { dataDir: o.dataDir, threads: o.threads, seed: o.seed, force: o.force, logFormat: o.logFormat, quiet: o.quiet, verbose: o.verbose };
@@ -157,11 +166,20 @@ function toExtract(o: ExtractFlags): ExtractOptions {
   return { reposDir: o.reposDir ?? null, maxFileBytes: o.maxFileBytes };
 }
 
-function toPairs(o: PairsFlags): PairsOptions {
-  return { minTargetLines: o.minTargetLines, maxTargetLines: o.maxTargetLines, excludeTests: o.excludeTests };
+function toPairs(o: PairsFlags & TokenFlags): PairsOptions {
+  return {
+    minTargetLines: o.minTargetLines,
+    maxTargetLines: o.maxTargetLines,
+    excludeTests: o.excludeTests,
+    contextTokens: o.contextTokens,
+    maxRowsPerFile: o.maxRowsPerFile,
+    maxFileLines: o.maxFileLines,
+    maxInputTokens: o.maxInputTokens,
+    tokenizer: o.tokenizer,
+  };
 }
 
-function toPrepare(o: PrepareFlags): PrepareOptions {
+function toPrepare(o: PrepareFlags & TokenFlags): PrepareOptions {
   return {
     sampleSize: o.sampleSize ?? null,
     nearDupThreshold: o.nearDupThreshold,
@@ -233,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") });
 
-  prepareFlags(pairsFlags(extractFlags(scrapeFlags(program.command("run", { isDefault: true })))))
+  prepareFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(program.command("run", { isDefault: true }))))))
     .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
     .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
     .action(async function (o) {
@@ -253,12 +271,12 @@ async function main(argv: string[]): Promise<number> {
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["extract"], { extract: toExtract(o) });
     });
-  pairsFlags(program.command("pairs"))
+  tokenFlags(pairsFlags(program.command("pairs")))
     .description("make training pairs from the blocks: <data-dir>/training_pairs/{train,val,test}.jsonl")
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["pairs"], { pairs: toPairs(o) });
     });
-  prepareFlags(program.command("prepare"))
+  prepareFlags(tokenFlags(program.command("prepare")))
     .description("dedup, score, balance, sample and split: <data-dir>/final_training/*.jsonl")
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["prepare"], { prepare: toPrepare(o) });

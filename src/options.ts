@@ -48,6 +48,12 @@ export interface PairsOptions {
   minTargetLines: number;
   maxTargetLines: number;
   excludeTests: boolean;
+  contextTokens: number;
+  maxRowsPerFile: number;
+  maxFileLines: number;
+  /** Shared with prepare: the context never pushes a prompt past this many tokens. */
+  maxInputTokens: number;
+  tokenizer: "bpe" | "chars4";
 }
 
 export type OutputFormat = "default" | "messages" | "prompt-completion";
@@ -173,6 +179,9 @@ export const DEFAULTS = {
   nearDupThreshold: 0.7,
   minhashPerms: 256,
   maxInputTokens: 1000,
+  contextTokens: 600,
+  maxRowsPerFile: 8,
+  maxFileLines: 120,
   maxTargetTokens: 6000,
   minQuality: 0,
 } as const;
@@ -207,7 +216,16 @@ export function defaultPipelineOptions(now = new Date()): PipelineOptions {
       keepGit: false,
     },
     extract: { reposDir: null, maxFileBytes: DEFAULTS.maxFileBytes },
-    pairs: { minTargetLines: DEFAULTS.minTargetLines, maxTargetLines: DEFAULTS.maxTargetLines, excludeTests: false },
+    pairs: {
+      minTargetLines: DEFAULTS.minTargetLines,
+      maxTargetLines: DEFAULTS.maxTargetLines,
+      excludeTests: false,
+      contextTokens: DEFAULTS.contextTokens,
+      maxRowsPerFile: DEFAULTS.maxRowsPerFile,
+      maxFileLines: DEFAULTS.maxFileLines,
+      maxInputTokens: DEFAULTS.maxInputTokens,
+      tokenizer: "bpe",
+    },
     prepare: {
       sampleSize: null,
       nearDupThreshold: DEFAULTS.nearDupThreshold,

@@ -184,6 +184,7 @@ export interface QualityDims {
   documentation: number;
   idiomatic_kotlin: number;
   size_fit: number;
+  prompt: number;
 }
 
 /** One row of data/final_training/*.jsonl in the default format. */

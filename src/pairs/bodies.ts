@@ -36,15 +36,25 @@ export function allLines(text: string): string[] {
   return text.split("\n").map(normLine).filter(Boolean);
 }
 
+/** What replaces a body: `{ TODO() }`, `TODO()` after `=`, and `by lazy { TODO() }` for a delegate (`by inject()`). */
+export function placeholderFor(code: string, r: BodyRange): string {
+  if (r.kind === "block") return "{ TODO() }";
+  // A property delegate's range starts at `by`; replacing it with a bare TODO() would leave
+  // `val x: T TODO()`, which is not Kotlin.
+  if (/^by\b/.test(code.slice(r.start, r.start + 3))) return "by lazy { TODO() }";
+  return "TODO()";
+}
+
 /**
- * The block's code with every body replaced: `{ … }` → `{ TODO() }`, `= expr` → `= TODO()`.
- * Everything else (signatures, fields, annotations, KDoc, nested declarations) stays as written.
+ * The block's code with every body replaced: `{ … }` → `{ TODO() }`, `= expr` → `= TODO()`,
+ * `by delegate` → `by lazy { TODO() }`. Everything else (signatures, fields, annotations, KDoc,
+ * nested declarations) stays as written.
  */
 export function skeletonise(code: string, ranges: readonly BodyRange[]): string {
   let out = "";
   let at = 0;
   for (const r of ranges) {
-    out += code.slice(at, r.start) + (r.kind === "block" ? "{ TODO() }" : "TODO()");
+    out += code.slice(at, r.start) + placeholderFor(code, r);
     at = r.end;
   }
   return out + code.slice(at);

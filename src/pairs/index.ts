@@ -13,6 +13,7 @@ import { KmpError, missingInput } from "../errors.ts";
 import { countLines, hashFile, JsonlWriter, readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
 import type { PairsOptions } from "../options.ts";
 import { createProgress } from "../progress.ts";
+import { tokenCounter } from "../tokens.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import { PAIR_TYPES, type Block, type Pair, type Repo } from "../types.ts";
 import { PairMaker, type RepoMeta } from "./maker.ts";
@@ -26,7 +27,18 @@ const BLOCKS_FILE = ["raw_blocks", "all_blocks.jsonl"] as const;
 const REPOS_FILE = ["metadata", "repos.jsonl"] as const;
 
 export function pairsConfig(opts: PairsOptions, seed: number): PairsConfig {
-  return { ...DEFAULT_PAIRS_CONFIG, seed, minTargetLines: opts.minTargetLines, maxTargetLines: opts.maxTargetLines, excludeTests: opts.excludeTests };
+  return {
+    ...DEFAULT_PAIRS_CONFIG,
+    seed,
+    minTargetLines: opts.minTargetLines,
+    maxTargetLines: opts.maxTargetLines,
+    excludeTests: opts.excludeTests,
+    contextTokens: opts.contextTokens,
+    maxInputTokens: opts.maxInputTokens,
+    tokenizer: opts.tokenizer,
+    maxRowsPerFile: opts.maxRowsPerFile,
+    maxFileLines: opts.maxFileLines,
+  };
 }
 
 async function readRepoMeta(path: string): Promise<Map<string, RepoMeta>> {
@@ -63,7 +75,7 @@ export async function runPairs(dataDir: string, cfg: PairsConfig, ctx: Pick<Stag
   const blocksPath = join(dataDir, ...BLOCKS_FILE);
   if (!existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
   const outDir = join(dataDir, PAIRS_DIR);
-  const maker = new PairMaker(cfg, await readRepoMeta(join(dataDir, ...REPOS_FILE)));
+  const maker = new PairMaker(cfg, await readRepoMeta(join(dataDir, ...REPOS_FILE)), await tokenCounter(cfg.tokenizer));
   const progress = createProgress("pairs", countLines(blocksPath), "blocks", ctx.log, ctx.progress);
 
   // Pass 1: pairs per repository into the spool; counts per (repo, file) and type.
@@ -141,7 +153,7 @@ export async function runPairs(dataDir: string, cfg: PairsConfig, ctx: Pick<Stag
 
 export const pairsStage: Stage<PairsOptions> = {
   name: "pairs",
-  version: "1",
+  version: "2",
   outputDir: (dataDir) => join(dataDir, PAIRS_DIR),
   async inputFingerprint(ctx) {
     const blocks = join(ctx.global.dataDir, ...BLOCKS_FILE);

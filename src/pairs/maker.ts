@@ -12,13 +12,16 @@ import { fullFilePairs } from "./generators/fullFile.ts";
 import { gradlePairs } from "./generators/gradle.ts";
 import { interfaceImplementationPairs } from "./generators/interfaceImpl.ts";
 import { skeletonPairs } from "./generators/skeleton.ts";
+import { buildContext, isUnderspecified, type ContextTools } from "./context.ts";
+import { planRows } from "./plan.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { redactSecrets } from "./secrets.ts";
-import { normalisedForDedup } from "./text.ts";
-import { DROP_REASONS, type Candidate, type DropReason, type PairsConfig, type SkipSink } from "./types.ts";
+import { SymbolIndex } from "./symbols.ts";
+import { lineCount, normalisedForDedup } from "./text.ts";
+import { DROP_REASONS, type Candidate, type DropReason, type GeneratorTools, type PairsConfig, type SkipSink } from "./types.ts";
 
-export type Generator = (repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink) => Iterable<Candidate>;
+export type Generator = (repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools) => Iterable<Candidate>;
 
 export const GENERATORS: Record<PairType, Generator> = {
   expect_actual: expectActualPairs,
@@ -42,6 +45,23 @@ export interface MakerCounts {
   dropped_by_type: Record<PairType, Partial<Record<DropReason, number>>>;
   secrets: { pairs_redacted: number; secrets_redacted: number; pairs_dropped: number };
   test_pairs_kept: number;
+  context: ContextCounts;
+  description_sources: Record<string, number>;
+  /** Kept rows per source file: how many files gave 1, 2, … rows. */
+  rows_per_file: Record<string, number>;
+}
+
+export interface ContextCounts {
+  /** Candidates (past the structural filter) whose target uses project types declared elsewhere. */
+  candidates_using_project_types: number;
+  /** … of which the prompt without context would have been underspecified, and context fixed. */
+  fixed_by_context: number;
+  /** … still underspecified with context: dropped. */
+  dropped_underspecified: number;
+  /** Kept rows whose prompt carries a context section. */
+  kept_with_context: number;
+  /** Declarations shown in the kept rows' context sections, in all. */
+  declarations_shown: number;
 }
 
 const perType = () => Object.fromEntries(PAIR_TYPES.map((t) => [t, 0])) as Record<PairType, number>;
@@ -54,6 +74,9 @@ export function emptyCounts(): MakerCounts {
     dropped_by_type: Object.fromEntries(PAIR_TYPES.map((t) => [t, {}])) as Record<PairType, Partial<Record<DropReason, number>>>,
     secrets: { pairs_redacted: 0, secrets_redacted: 0, pairs_dropped: 0 },
     test_pairs_kept: 0,
+    context: { candidates_using_project_types: 0, fixed_by_context: 0, dropped_underspecified: 0, kept_with_context: 0, declarations_shown: 0 },
+    description_sources: {},
+    rows_per_file: {},
   };
 }
 
@@ -64,6 +87,8 @@ export class PairMaker {
   constructor(
     private readonly cfg: PairsConfig,
     private readonly repoMeta: ReadonlyMap<string, RepoMeta> = new Map(),
+    /** Counts tokens for the context budget (the tokenizer of --max-input-tokens). */
+    private readonly countTokens: (text: string) => number = (t) => Math.ceil(t.length / 4),
   ) {}
 
   private drop(type: PairType, reason: DropReason): void {
@@ -72,28 +97,70 @@ export class PairMaker {
     byType[reason] = (byType[reason] ?? 0) + 1;
   }
 
-  /** The kept pairs of one repository, in generator order then block order (deterministic). */
+  /**
+   * The kept pairs of one repository, in generator order then block order (deterministic): every
+   * candidate is judged, the per-file plan keeps each span once, then secrets and duplicates.
+   */
   *pairsOf(repo: RepoBlocks): Iterable<Pair> {
     const skip: SkipSink = (type, reason) => this.drop(type, reason);
+    const index = new SymbolIndex(repo);
+    const budget: ContextTools = { count: this.countTokens, budget: this.cfg.contextTokens, maxInputTokens: this.cfg.maxInputTokens };
+    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget) };
+    const passed: Candidate[] = [];
     for (const type of PAIR_TYPES) {
-      for (const c of GENERATORS[type](repo, this.cfg, skip)) {
+      for (const c of GENERATORS[type](repo, this.cfg, skip, tools)) {
         this.counts.candidates[type]++;
-        const pair = this.judge(c, repo);
-        if (pair) {
-          this.counts.kept[type]++;
-          if (pair.is_test) this.counts.test_pairs_kept++;
-          yield pair;
-        }
+        const reason = this.verdict(c, repo);
+        if (reason) this.drop(c.pair_type, reason);
+        else passed.push(c);
       }
     }
+    const planned = planRows(
+      {
+        candidates: passed,
+        fileLines: (path) => {
+          const f = repo.fileByPath.get(path);
+          return f ? lineCount(f.code) : Infinity;
+        },
+        topLevelCount: (path) => repo.topLevel(path).length,
+      },
+      this.cfg,
+      (c, reason) => this.drop(c.pair_type, reason),
+    );
+    const perFile = new Map<string, number>();
+    for (const c of planned) {
+      const pair = this.finish(c);
+      if (!pair) continue;
+      this.counts.kept[c.pair_type]++;
+      if (pair.is_test) this.counts.test_pairs_kept++;
+      if (c.context?.code) {
+        this.counts.context.kept_with_context++;
+        this.counts.context.declarations_shown += c.context.shown;
+      }
+      const source = c.meta.description_source;
+      if (typeof source === "string") this.counts.description_sources[`${c.pair_type}:${source}`] = (this.counts.description_sources[`${c.pair_type}:${source}`] ?? 0) + 1;
+      perFile.set(c.target.path, (perFile.get(c.target.path) ?? 0) + 1);
+      yield pair;
+    }
+    for (const n of perFile.values()) this.counts.rows_per_file[String(n)] = (this.counts.rows_per_file[String(n)] ?? 0) + 1;
   }
 
-  private judge(c: Candidate, repo: RepoBlocks): Pair | null {
+  /** The quality filter, then whether the prompt (with its context) shows the project types the target uses. */
+  private verdict(c: Candidate, repo: RepoBlocks): DropReason | null {
     const reason = qualityVerdict(c, repo, this.cfg);
-    if (reason) {
-      this.drop(c.pair_type, reason);
-      return null;
+    if (reason || !c.context || c.context.used.length === 0) return reason;
+    const ctx = this.counts.context;
+    ctx.candidates_using_project_types++;
+    if (isUnderspecified(c.context.used, c.context.missingAfter)) {
+      ctx.dropped_underspecified++;
+      return "underspecified";
     }
+    if (isUnderspecified(c.context.used, c.context.missingBefore)) ctx.fixed_by_context++;
+    return null;
+  }
+
+  /** Secret redaction and cross-type exact dedup; null when the pair is dropped. */
+  private finish(c: Candidate): Pair | null {
     const target = redactSecrets(c.target_text);
     const input = redactSecrets(c.input_text);
     const secrets = target.count + input.count;
@@ -102,7 +169,8 @@ export class PairMaker {
       this.drop(c.pair_type, "secrets");
       return null;
     }
-    const dedupKey = stableHash(c.pair_type, normalisedForDedup(target.text));
+    // Any pair type: the same code is taught once (the plan already chose the best row of a span).
+    const dedupKey = stableHash(normalisedForDedup(target.text));
     if (this.seenTargets.has(dedupKey)) {
       this.drop(c.pair_type, "duplicate");
       return null;
@@ -126,7 +194,12 @@ export class PairMaker {
       license: t.license ?? meta?.license ?? null,
       commit: t.commit ?? meta?.commit ?? null,
       is_test: t.is_test,
-      meta: { ...c.meta, source_block_ids: c.sources.map((s) => s.id), secrets_redacted: secrets },
+      meta: {
+        ...c.meta,
+        source_block_ids: c.sources.map((s) => s.id),
+        secrets_redacted: secrets,
+        ...(c.context ? { context_types_used: c.context.used.length, context_types_missing: c.context.missingAfter.length, context_declarations: c.context.shown } : {}),
+      },
     };
   }
 }

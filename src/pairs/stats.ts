@@ -4,6 +4,7 @@
  */
 import { PAIR_TYPES, type PairType } from "../types.ts";
 import type { MakerCounts } from "./maker.ts";
+import { PRIORITY_ORDER } from "./plan.ts";
 import type { Grouping, SplitName } from "./split.ts";
 import { SPLITS } from "./split.ts";
 import { DROP_REASON_HELP, type PairsConfig } from "./types.ts";
@@ -35,6 +36,10 @@ export function buildStats(s: StatsInput) {
     dropped_by_type: s.counts.dropped_by_type,
     drop_reasons: DROP_REASON_HELP,
     secrets: s.counts.secrets,
+    context: { ...s.counts.context, budget_tokens: s.cfg.contextTokens, tokenizer: s.cfg.tokenizer },
+    description_sources: s.counts.description_sources,
+    rows_per_file: s.counts.rows_per_file,
+    taught_once: { span_priority: PRIORITY_ORDER, max_rows_per_file: s.cfg.maxRowsPerFile, whole_file_max_lines: s.cfg.maxFileLines },
     grouping: {
       by: s.grouping,
       groups: s.groups,

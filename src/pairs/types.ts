@@ -3,6 +3,7 @@
  * turns each into a kept Pair or a drop reason, the splitter places kept pairs.
  */
 import type { Block, Pair, PairType } from "../types.ts";
+import type { Context, ContextRequest } from "./context.ts";
 
 /** The typed config of the pairs algorithms, seed included (built from PairsOptions + globals). */
 export interface PairsConfig {
@@ -20,15 +21,31 @@ export interface PairsConfig {
   minBodiedFunctionShare: number;
   /** More secrets than this in one pair: drop it instead of redacting. */
   maxSecretsPerPair: number;
+  /** Most tokens of project context a prompt may carry (--context-tokens). */
+  contextTokens: number;
+  /** The prompt limit prepare applies (--max-input-tokens): context never pushes a prompt past it. */
+  maxInputTokens: number;
+  /** Tokenizer the two budgets are counted with (--tokenizer). */
+  tokenizer: "bpe" | "chars4";
+  /** Most rows one source file may give (--max-rows-per-file). */
+  maxRowsPerFile: number;
+  /** Files up to this many lines with two or more top-level declarations are taught whole (--max-file-lines). */
+  maxFileLines: number;
+  /** A skeleton must hide at least this many lines … */
+  minSkeletonHiddenLines: number;
+  /** … and at least this share of its target's lines. */
+  minSkeletonHiddenShare: number;
 }
 
-export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests"> = {
+export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests" | "contextTokens" | "maxInputTokens" | "tokenizer" | "maxRowsPerFile" | "maxFileLines"> = {
   split: [0.9, 0.05, 0.05],
   // Group by repository whenever each split can get one; below that, by file (said in the stats).
   minReposForRepoGrouping: 3,
   answerInInputShare: 0.5,
   minBodiedFunctionShare: 0.5,
   maxSecretsPerPair: 3,
+  minSkeletonHiddenLines: 3,
+  minSkeletonHiddenShare: 0.25,
 };
 
 /** A pair before the quality filter. */
@@ -43,6 +60,13 @@ export interface Candidate {
   meta: Pair["meta"];
   /** The target's body lines (normalised): the answer the input must not already hold. */
   answerLines: string[];
+  /** The project context the prompt carries and what it still misses (null: not measured, e.g. gradle). */
+  context: Context | null;
+}
+
+/** What generators get besides the repository: the context builder, bound to its symbol index and budget. */
+export interface GeneratorTools {
+  context(req: ContextRequest): Context;
 }
 
 /** Why a candidate (or a would-be candidate) was dropped; every one is a counter in pairs_stats.json. */
@@ -55,6 +79,8 @@ export const DROP_REASONS = [
   "interface_without_abstract_functions",
   "bad_body_ranges",
   "skeleton_without_bodies",
+  "skeleton_hides_too_little",
+  "interface_members_beyond_prompt",
   "gradle_groovy",
   // quality filter, in the order it checks
   "generated",
@@ -67,7 +93,11 @@ export const DROP_REASONS = [
   "composable_without_ui_call",
   "gradle_without_kmp_targets_or_dependencies",
   "answer_in_input",
+  "underspecified",
   "secrets",
+  // the per-file plan: each code span taught once
+  "taught_by_another_row",
+  "over_file_cap",
   "duplicate",
 ] as const;
 
@@ -82,6 +112,8 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   interface_without_abstract_functions: "the interface declares no abstract function (a marker or sealed interface): nothing to implement",
   bad_body_ranges: "the block's body ranges do not fit its code (an extract bug)",
   skeleton_without_bodies: "a class or object with no function, accessor or init body to skeletonise",
+  skeleton_hides_too_little: "the skeleton hides fewer than 3 lines or less than a quarter of its target: little left to learn",
+  interface_members_beyond_prompt: "the class declares more members than the prompt can list as signatures",
   gradle_groovy: "a Groovy build script (only build.gradle.kts targets are taught)",
   generated: "generated code (build/ or generated/ paths, @Generated, or a generated-file header)",
   parse_errors: "the target's range has parse errors",
@@ -93,8 +125,11 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   composable_without_ui_call: "a composable whose body calls no layout, component or other composable",
   gradle_without_kmp_targets_or_dependencies: "a build script without a kotlin { } block declaring targets and dependencies",
   answer_in_input: "the input already holds at least half of the target's body lines",
+  underspecified: "over half of the project types the target uses appear nowhere in the prompt, even with context added",
   secrets: "more secrets than can be safely redacted",
-  duplicate: "the same normalised target was already kept for this pair type",
+  taught_by_another_row: "its code is taught by another row of the same file (the same span by a higher-priority type, or a span that contains it)",
+  over_file_cap: "the file already gives --max-rows-per-file rows (best kept: see README, 'Each code span taught once')",
+  duplicate: "the same normalised target was already kept (any pair type)",
 };
 
 /** Where generators report structural skips (counted, never silent). */

@@ -7,9 +7,10 @@ import { threadId } from "node:worker_threads";
 import { createParser, type Parser } from "../grammar.ts";
 import { fingerprints } from "./fingerprint.ts";
 import { lexKotlin } from "./lexer.ts";
+import { promptCodeBlocks } from "./promptcode.ts";
 import { permutations, signInto, type Permutations } from "./minhash.ts";
 import { QUALITY_DIMENSIONS, qualityDims, qualityScore } from "./quality.ts";
-import { tokenCounter } from "./tokens.ts";
+import { tokenCounter } from "../tokens.ts";
 import { FLAG, type AnalyseResult, type AnalyseTask } from "./types.ts";
 
 let parser: Promise<Parser> | null = null;
@@ -54,6 +55,15 @@ export async function analyseBatch(task: AnalyseTask): Promise<AnalyseResult> {
       if (!tree || tree.rootNode.hasError) flags |= FLAG.parseError;
       tree?.delete();
     }
+    for (const code of promptCodeBlocks(item.input_text)) {
+      const tree = p.parse(code);
+      const bad = !tree || tree.rootNode.hasError;
+      tree?.delete();
+      if (bad) {
+        flags |= FLAG.promptParseError;
+        break;
+      }
+    }
     out.flags[i] = flags;
     const fp = fingerprints(lex.tokens);
     out.exactKey[i] = fp.exactKey;
@@ -61,7 +71,7 @@ export async function analyseBatch(task: AnalyseTask): Promise<AnalyseResult> {
     signInto(fp.shingles, perms.value, out.signatures, i * k);
     out.inputTokens[i] = count(item.input_text);
     out.targetTokens[i] = count(target);
-    const dims = qualityDims({ lex, target, input: item.input_text, platform: item.platform });
+    const dims = qualityDims({ lex, target, input: item.input_text, platform: item.platform, prompt: item.prompt });
     QUALITY_DIMENSIONS.forEach(({ key }, j) => (out.dims[i * d + j] = dims[key]));
     out.score[i] = qualityScore(dims);
   }

@@ -2,6 +2,7 @@
  * The dataset card (final_training/README.md), rendered from stats.json only, so it cannot say
  * anything the numbers do not.
  */
+import { DEDUP_TYPE_PRIORITY } from "./dedup.ts";
 import { PAIR_TYPES } from "../types.ts";
 import { FORMAT_KEYS, SYSTEM_PROMPT } from "./formats.ts";
 import { STEPS } from "./ledger.ts";
@@ -63,10 +64,13 @@ export function renderCard(s: PrepareStats): string {
         `LSH with ${c.minhash.bands} bands × ${c.minhash.rows} rows (chosen to minimise false positive + false negative area at Jaccard ` +
         `${c.minhash.threshold}); every bucket candidate verified by its estimated Jaccard (${n(c.lsh.verified)} verified, ` +
         `${n(c.lsh.rejected)} rejected); clusters by union-find. ${n(c.clusters_with_duplicates)} clusters of ≥ 2 rows ` +
-        `(${n(c.rows_in_those_clusters)} rows, largest ${n(c.largest)}; a cluster may hold the same code under several pair types, ` +
-        `which are kept, one per type, and always land in the same split); ${n(s.duplicates.near)} removed.` +
+        `(${n(c.rows_in_those_clusters)} rows, largest ${n(c.largest)}; one row of each cluster is kept, whatever its pair type, ` +
+        `and a cluster always lands in one split); ${n(s.duplicates.near)} removed.` +
         (c.written_to ? ` Clusters are listed in \`${c.written_to}\`.` : ""),
-      `   In every dedup step the copies are compared within a pair type and the highest-scored row is kept.`,
+      `   Each code span is taught once: in every dedup step copies are compared across pair types and one row is kept — ` +
+        `the first pair type in ${DEDUP_TYPE_PRIORITY.join(" > ")}, then the highest-scored. ` +
+        `(Before this, pairs already kept one row per span of each file — the same order, a KDoc-backed description before a skeleton — ` +
+        `and never a row inside another row of the same file.)`,
       `6. **Quality floor** --min-quality ${o.minQuality}.`,
       `7. **Balance**: at most ${n(s.balance.cap)} rows per pair type (${s.balance.capSource}), keeping the best-scored; nothing is ever repeated.`,
       `8. **Sample**: ` +

@@ -6,7 +6,7 @@ import type { PairType } from "../types.ts";
 
 export const STEPS = [
   { step: "read", reasons: ["invalid_record", "duplicate_id", "analysis_failed"] },
-  { step: "validate", reasons: ["empty_target", "parse_error", "unbalanced_delimiters", "input_too_long", "target_too_long"] },
+  { step: "validate", reasons: ["empty_target", "parse_error", "prompt_parse_error", "unbalanced_delimiters", "input_too_long", "target_too_long"] },
   { step: "dedup_exact", reasons: ["exact_duplicate"] },
   { step: "dedup_structural", reasons: ["structural_duplicate"] },
   { step: "dedup_near", reasons: ["near_duplicate"] },

@@ -1,17 +1,18 @@
 /**
- * The quality score: six dimensions, each in [0, 1], combined with fixed weights (they add up to 1).
- * Computed from the target's tokens (comments and strings never count as code) plus the pair's
- * source set. The table below is also printed in the dataset card, so change both together by
+ * The quality score: seven dimensions, each in [0, 1], combined with fixed weights (they add up to 1).
+ * Computed from the target's tokens (comments and strings never count as code), the pair's
+ * source set, and what pairs recorded about the prompt (a KDoc description, context found). The table below is also printed in the dataset card, so change both together by
  * changing only QUALITY_DIMENSIONS.
  *
  * | dimension              | weight | 1.0 means                                                                  |
  * |------------------------|--------|----------------------------------------------------------------------------|
- * | implementation_density | 0.25   | ≥ 5 body statements per declared function/class (expression body = 1)      |
- * | control_flow           | 0.15   | ≥ 4 kinds of if/when/for/while/try/?:/?. and ≥ 10 uses in all              |
+ * | implementation_density | 0.22   | ≥ 5 body statements per declared function/class (expression body = 1)      |
+ * | control_flow           | 0.13   | ≥ 4 kinds of if/when/for/while/try/?:/?. and ≥ 10 uses in all              |
  * | kmp_specificity        | 0.20   | expect/actual (0.4) + known source set (0.25) + a multiplatform library (0.35) |
  * | documentation          | 0.10   | a KDoc block (0.6) + comment lines ≥ 15 % of code lines (0.4)              |
- * | idiomatic_kotlin       | 0.15   | ≥ 4 idioms: coroutines/Flow, sealed, data class, when, extension fun, scope fun, null-safety, val over var |
- * | size_fit               | 0.15   | 8–120 code lines; linear to 0 below, and from 120 down to 0 at 500         |
+ * | idiomatic_kotlin       | 0.13   | ≥ 4 idioms: coroutines/Flow, sealed, data class, when, extension fun, scope fun, null-safety, val over var |
+ * | size_fit               | 0.12   | 8–120 code lines; linear to 0 below, and from 120 down to 0 at 500         |
+ * | prompt                 | 0.10   | a KDoc description in the prompt (0.4) + the project types the target uses shown (0.6) |
  *
  * The score is comparable within a pair type (gradle scripts have little control flow by nature);
  * that is how it is used: dedup keeps the best of a cluster per type, the cap keeps the best of a
@@ -19,14 +20,16 @@
  */
 import type { QualityDims } from "../types.ts";
 import { Tok, type LexResult, type Token } from "./lexer.ts";
+import type { PromptFacts } from "./types.ts";
 
 export const QUALITY_DIMENSIONS: readonly { key: keyof QualityDims; weight: number; meaning: string }[] = [
-  { key: "implementation_density", weight: 0.25, meaning: "body statements per declared function/class; 1.0 at ≥ 5 (an expression body counts 1)" },
-  { key: "control_flow", weight: 0.15, meaning: "half for distinct constructs among if/when/for/while/try/?:/?. (1.0 at 4), half for uses (1.0 at 10)" },
+  { key: "implementation_density", weight: 0.22, meaning: "body statements per declared function/class; 1.0 at ≥ 5 (an expression body counts 1)" },
+  { key: "control_flow", weight: 0.13, meaning: "half for distinct constructs among if/when/for/while/try/?:/?. (1.0 at 4), half for uses (1.0 at 10)" },
   { key: "kmp_specificity", weight: 0.2, meaning: "expect/actual 0.4 + a known source set/platform 0.25 + a multiplatform library or KMP Gradle setup 0.35" },
   { key: "documentation", weight: 0.1, meaning: "a KDoc block 0.6 + comment lines ≥ 15 % of code lines 0.4 (proportional below)" },
-  { key: "idiomatic_kotlin", weight: 0.15, meaning: "idioms present out of coroutines/Flow, sealed, data class/object, when, extension function, scope function, null-safety, more val than var; 1.0 at 4" },
-  { key: "size_fit", weight: 0.15, meaning: "1.0 for 8–120 code lines, linear to 0 below 8 and from 120 to 500" },
+  { key: "idiomatic_kotlin", weight: 0.13, meaning: "idioms present out of coroutines/Flow, sealed, data class/object, when, extension function, scope function, null-safety, more val than var; 1.0 at 4" },
+  { key: "size_fit", weight: 0.12, meaning: "1.0 for 8–120 code lines, linear to 0 below 8 and from 120 to 500" },
+  { key: "prompt", weight: 0.1, meaning: "a KDoc description in the prompt 0.4 + the share of the project types the target uses that the prompt shows 0.6 (all when it uses none)" },
 ];
 
 // Multiplatform libraries and KMP build markers, matched against package prefixes and names in the text.
@@ -49,6 +52,14 @@ export interface QualityInput {
   target: string;
   input: string;
   platform: string;
+  prompt: PromptFacts;
+}
+
+/** A KDoc-backed request, and a prompt that shows what the target uses (unmeasured counts as shown). */
+function promptQuality(p: PromptFacts): number {
+  const used = p.typesUsed ?? 0;
+  const shown = used > 0 ? 1 - Math.min(used, p.typesMissing ?? 0) / used : 1;
+  return clamp((p.kdoc ? 0.4 : 0) + 0.6 * shown);
 }
 
 function density(t: Token[]): number {
@@ -168,6 +179,7 @@ export function qualityDims(q: QualityInput): QualityDims {
     documentation: round3(documentation(q, codeLines)),
     idiomatic_kotlin: round3(idiomatic(t)),
     size_fit: round3(sizeFit(codeLines)),
+    prompt: round3(promptQuality(q.prompt)),
   };
 }
 

@@ -9,8 +9,8 @@ import type { WorkerPool } from "../pool.ts";
 import { KmpError } from "../errors.ts";
 import { QUALITY_DIMENSIONS } from "./quality.ts";
 import { Interner, SignatureStore, type PairTable } from "./table.ts";
-import type { TokenizerName } from "./tokens.ts";
-import { FLAG, type AnalyseItem, type AnalyseResult, type AnalyseTask } from "./types.ts";
+import type { TokenizerName } from "../tokens.ts";
+import { FLAG, type AnalyseItem, type AnalyseResult, type AnalyseTask, type PromptFacts } from "./types.ts";
 import { EMPTY } from "./minhash.ts";
 
 export const BATCH_ROWS = 500;
@@ -84,6 +84,12 @@ function validRecord(p: Partial<Pair>): p is Pair {
   );
 }
 
+/** The prompt facts pairs left in a record's meta (absent in pairs made before they existed). */
+export function promptFacts(meta: Pair["meta"] | undefined): PromptFacts {
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  return { kdoc: meta?.description_source === "kdoc", typesUsed: num(meta?.context_types_used), typesMissing: num(meta?.context_types_missing) };
+}
+
 export async function scanPairs(files: string[], pool: WorkerPool<AnalyseTask, AnalyseResult>, opts: ScanOptions): Promise<ScanResult> {
   const strings = new Interner();
   const cols = {
@@ -143,7 +149,7 @@ export async function scanPairs(files: string[], pool: WorkerPool<AnalyseTask, A
       cols.src.push(f);
       cols.offset.push(line.offset);
       cols.length.push(line.length);
-      items.push({ input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown" });
+      items.push({ input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta) });
       if (items.length === BATCH_ROWS) await dispatch();
     }
   }

@@ -11,7 +11,7 @@ import { QUALITY_DIMENSIONS } from "./quality.ts";
 import type { BalanceResult } from "./select.ts";
 import { SPLITS, type GroupingInfo, type SplitPlan } from "./split.ts";
 import type { PairTable } from "./table.ts";
-import { TOKENIZER_DESCRIPTION } from "./tokens.ts";
+import { TOKENIZER_DESCRIPTION } from "../tokens.ts";
 import { FLAG } from "./types.ts";
 
 export interface Distribution {

@@ -2,13 +2,23 @@
  * What crosses the thread boundary in prepare: a batch of pair texts in, typed arrays out (one
  * slot per item, signatures flattened item-major). Plain data only.
  */
-import type { TokenizerName } from "./tokens.ts";
+import type { TokenizerName } from "../tokens.ts";
 
 export interface AnalyseItem {
   input_text: string;
   target_text: string;
   path: string;
   platform: string;
+  /** What pairs recorded about the prompt (meta): for the prompt quality dimension. */
+  prompt: PromptFacts;
+}
+
+export interface PromptFacts {
+  /** The prompt quotes a KDoc description (meta.description_source = "kdoc"). */
+  kdoc: boolean;
+  /** Project types the target uses, and how many of them the prompt does not show (null: not measured). */
+  typesUsed: number | null;
+  typesMissing: number | null;
 }
 
 export interface AnalyseTask {
@@ -25,6 +35,7 @@ export const FLAG = {
   unbalanced: 4,
   parseSkipped: 8, // not Kotlin (Groovy .gradle, TOML…): the grammar check does not apply
   analysisFailed: 16, // set on the main thread when a worker task failed
+  promptParseError: 32, // a ```kotlin block of the prompt has ERROR/MISSING nodes
 } as const;
 
 export interface AnalyseResult {

@@ -10,6 +10,7 @@ export function applyValidation(t: PairTable, ledger: Ledger, ids: Int32Array, m
     const f = t.flags[i]!;
     if (f & FLAG.emptyTarget) ledger.drop(i, "empty_target");
     else if (f & FLAG.parseError) ledger.drop(i, "parse_error");
+    else if (f & FLAG.promptParseError) ledger.drop(i, "prompt_parse_error");
     else if (f & FLAG.unbalanced) ledger.drop(i, "unbalanced_delimiters");
     else if (t.inputTokens[i]! > maxInputTokens) ledger.drop(i, "input_too_long");
     else if (t.targetTokens[i]! > maxTargetTokens) ledger.drop(i, "target_too_long");

@@ -6,8 +6,9 @@
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
+import { contextSection, fence, paragraphs, platformLabel } from "../prompt.ts";
 import { importLines, neededImports, pick, dedentDeclaration } from "../text.ts";
-import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 const KIND_WORD: Record<string, string> = {
   function: "function",
@@ -47,7 +48,7 @@ const PHRASES = [
   (what: string, set: string, plat: string) => `Provide the ${plat} \`actual\` for this ${what}, to live in ${set}.`,
 ];
 
-export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   const actualsByName = new Map<string, Block[]>();
   for (const b of repo.blocks) {
     if (!b.is_actual || b.parent !== null) continue;
@@ -75,14 +76,14 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
       }
       const what = KIND_WORD[expect.kind] ?? expect.kind;
       const phrase = PHRASES[pick(cfg.seed, `ea:${expect.id}:${actual.id}`, PHRASES.length)]!;
-      const input = [
-        phrase(what, actual.source_set, actual.platform),
-        `Package: ${expect.package || "(default)"}`,
-        "",
-        dedentDeclaration(expect.code),
-      ].join("\n");
+      const base = paragraphs(
+        `${phrase(what, `\`${actual.source_set}\``, platformLabel(actual.platform) || actual.source_set)}${expect.package ? ` Its package is \`${expect.package}\`.` : ""}`,
+        fence(dedentDeclaration(expect.code)),
+      );
       const imports = neededImports(actual.imports, actual.code);
       const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + dedentDeclaration(actual.code);
+      const context = tools.context({ target: actual, targetText: target, prompt: base, imports: false, enclosing: false });
+      const input = paragraphs(base, contextSection(context));
       yield {
         pair_type: "expect_actual",
         input_text: input,
@@ -100,6 +101,7 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
           imports: imports.length,
         },
         answerLines: bodyLines(actual),
+        context,
       };
     }
   }

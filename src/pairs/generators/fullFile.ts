@@ -1,22 +1,23 @@
 /**
- * full_file: a description of a Kotlin file (name, package, source set and platform, the
- * declarations it holds with one-line summaries, the libraries it imports) → the complete file.
+ * full_file: a Kotlin file's path, package, source set and platform, the libraries it imports, and
+ * an outline of its declarations by signature (KDoc summaries as comments) plus the project context
+ * it uses → the complete file. Whether a file is taught whole or by its declarations is the
+ * per-file plan's choice (plan.ts), never both.
  */
 import type { Block } from "../../types.ts";
 import { allLines, bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { importPath, kdocSummary, libraryOf, pick, words } from "../text.ts";
-import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
+import { oneLine, renderClassLike } from "../symbols.ts";
+import { importPath, kdocSummary, libraryOf, listing, pick } from "../text.ts";
+import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
-function kindLabel(b: Block): string {
-  if (b.is_composable) return "composable";
-  const prefix = [b.is_expect ? "expect" : "", b.is_actual ? "actual" : "", b.modifiers.includes("data") ? "data" : ""].filter(Boolean).join(" ");
-  return prefix ? `${prefix} ${b.kind}` : b.kind;
-}
-
-export function declarationLine(b: Block): string {
-  const summary = kdocSummary(b.kdoc) || words(b.name);
-  return `- ${kindLabel(b)} \`${b.name}\`: ${summary}`;
+/** A declaration by signature, for the file's outline: class-likes with their member signatures, a KDoc summary as a comment. */
+export function declarationOutline(b: Block): string {
+  const summary = kdocSummary(b.kdoc);
+  const doc = summary ? `/** ${summary.replace(/\*\//g, "* /")} */\n` : "";
+  const body = b.kind === "class" || b.kind === "object" || b.kind === "interface" ? renderClassLike(b, true) : oneLine(b.signature);
+  return doc + body;
 }
 
 /** Imported libraries (external ones) and the repository's own types the file uses. */
@@ -32,36 +33,37 @@ export function importSummary(imports: readonly string[], repo: RepoBlocks): { l
 }
 
 const OPENERS = [
-  (name: string) => `Write the Kotlin file \`${name}\`.`,
-  (name: string) => `Create the complete source file \`${name}\` for a Kotlin Multiplatform project.`,
-  (name: string) => `Produce the full contents of \`${name}\`, as described below.`,
+  (path: string) => `Write the Kotlin file \`${path}\`.`,
+  (path: string) => `Create the complete source file \`${path}\` for a Kotlin Multiplatform project.`,
+  (path: string) => `Write the full contents of \`${path}\`, with every declaration implemented.`,
 ];
 
-export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSink): Iterable<Candidate> {
+export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const file of repo.fileByPath.values()) {
     if (!file.path.endsWith(".kt")) continue;
     const decls = repo.topLevel(file.path);
-    const { libraries, project } = importSummary(file.imports, repo);
-    const name = file.path.split("/").pop()!;
-    const lines = [
-      OPENERS[pick(cfg.seed, `ff:${file.id}`, OPENERS.length)]!(name),
-      `Path: ${file.path}`,
-      `Package: ${file.package || "(default)"}`,
-      `Source set: ${file.source_set} (${file.platform})${file.is_test ? ", test code" : ""}`,
+    const { libraries } = importSummary(file.imports, repo);
+    const facts = [
+      file.package ? `Its package is \`${file.package}\`.` : "",
+      whereSentence(file),
+      libraries.length ? `It imports from ${listing(libraries.map((l) => `\`${l}\``))}.` : "",
     ];
-    if (decls.length) lines.push("It declares:", ...decls.map(declarationLine));
-    if (libraries.length) lines.push(`It uses these libraries: ${libraries.join(", ")}.`);
-    if (project.length) lines.push(`It uses these types of the project: ${project.join(", ")}.`);
+    const base = paragraphs(
+      sentences(OPENERS[pick(cfg.seed, `ff:${file.id}`, OPENERS.length)]!(file.path), ...facts),
+      decls.length ? `It declares:\n${fence(decls.map(declarationOutline).join("\n\n"))}` : "",
+    );
+    const context = tools.context({ target: file, targetText: file.code, prompt: base, imports: false, enclosing: false });
     const bodied = decls.flatMap(bodyLines);
     yield {
       pair_type: "full_file",
-      input_text: lines.join("\n"),
+      input_text: paragraphs(base, contextSection(context)),
       target_text: file.code,
       target: file,
       sources: [file],
-      meta: { file_name: name, declarations: decls.map((d) => d.name), libraries },
+      meta: { file_name: file.path.split("/").pop()!, declarations: decls.map((d) => d.name), libraries },
       // The bodies of its declarations are the answer; a file without any falls back to every line.
       answerLines: bodied.length ? bodied : allLines(file.code),
+      context,
     };
   }
 }

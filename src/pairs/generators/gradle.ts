@@ -7,7 +7,7 @@ import type { GradleInfo } from "../../types.ts";
 import { allLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { listing, pick } from "../text.ts";
-import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** A dependency as written, with its catalog coordinates when it is a `libs.` alias we could resolve. */
 function describeDependency(dep: string, catalog: ReadonlyMap<string, string | null>): string {
@@ -49,7 +49,7 @@ const OPENERS = [
   "Produce a complete build.gradle.kts matching this project setup.",
 ];
 
-export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, _tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
     if (b.kind !== "gradle" || !b.path.endsWith("build.gradle") && !b.path.endsWith("build.gradle.kts")) continue;
     if (b.dsl !== "kotlin" || !b.gradle) {
@@ -72,6 +72,7 @@ export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink)
         catalog_refs: b.gradle.catalog_refs.length,
       },
       answerLines: allLines(b.code),
+      context: null,
     };
   }
 }

@@ -1,14 +1,20 @@
 /**
- * interface_implementation: an interface (KDoc + the imports it uses) → a class or object of the same
- * repository whose supertypes resolve to it, with bodies for the interface's members.
+ * interface_implementation: an interface (KDoc + the imports it uses), the implementing class's
+ * header and constructor, and the signatures of the members it declares beyond the interface's →
+ * that class or object of the same repository, with bodies for every member.
  * A supertype is resolved like the compiler would: fully qualified, explicit import (or alias),
  * same package, then star imports — never by substring.
  */
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
+import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
+import { oneLine } from "../symbols.ts";
 import { importedName, importLines, importPath, neededImports, pick, dedentDeclaration } from "../text.ts";
-import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+
+/** More members than this beyond the interface's: the prompt cannot pin the class down. */
+const MAX_EXTRA_MEMBERS = 24;
 
 /** The interface a supertype names, as seen from `from`'s file; null when it is not in this repo. */
 export function resolveSupertype(repo: RepoBlocks, from: Block, supertype: string): Block | null {
@@ -53,7 +59,7 @@ const PHRASES = [
   (kind: string, name: string, iface: string) => `Here is the interface \`${iface}\`. Write \`${name}\`, a ${kind} implementing it in full.`,
 ];
 
-export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const impl of repo.blocks) {
     if ((impl.kind !== "class" && impl.kind !== "object") || impl.supertypes.length === 0) continue;
     for (const st of impl.supertypes) {
@@ -75,20 +81,28 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
         skip("interface_implementation", "interface_members_unimplemented");
         continue;
       }
+      // Members the interface does not ask for are listed by signature, so the target is determined.
+      const asked = new Set(iface.members.map((m) => m.name));
+      const extras = impl.members.filter((m) => (m.kind === "function" || m.kind === "property") && !asked.has(m.name)).map((m) => oneLine(m.signature));
+      if (extras.length > MAX_EXTRA_MEMBERS) {
+        skip("interface_implementation", "interface_members_beyond_prompt");
+        continue;
+      }
       const ifaceImports = neededImports(iface.imports, iface.code);
       const phrase = PHRASES[pick(cfg.seed, `ii:${iface.id}:${impl.id}`, PHRASES.length)]!;
-      const input = [
-        phrase(impl.kind, impl.name, iface.name),
-        `Package: ${impl.package || "(default)"}; source set: ${impl.source_set} (${impl.platform}).`,
-        "",
-        ...(ifaceImports.length ? [importLines(ifaceImports), ""] : []),
-        dedentDeclaration(iface.code),
-      ].join("\n");
+      const base = paragraphs(
+        sentences(phrase(impl.kind, impl.name, iface.name), impl.package ? `Its package is \`${impl.package}\`.` : "", whereSentence(impl)),
+        `The interface:\n${fence((ifaceImports.length ? importLines(ifaceImports) + "\n\n" : "") + dedentDeclaration(iface.code))}`,
+        `The ${impl.kind}'s declaration:\n${fence(dedentDeclaration(impl.signature.trim()))}`,
+        extras.length ? `Besides the interface's members it declares:\n${fence(extras.join("\n"))}` : "",
+      );
       const implImports = neededImports(impl.imports, impl.code);
+      const target = (implImports.length ? importLines(implImports) + "\n\n" : "") + dedentDeclaration(impl.code);
+      const context = tools.context({ target: impl, targetText: target, prompt: base, imports: false, enclosing: true });
       yield {
         pair_type: "interface_implementation",
-        input_text: input,
-        target_text: (implImports.length ? importLines(implImports) + "\n\n" : "") + dedentDeclaration(impl.code),
+        input_text: paragraphs(base, contextSection(context)),
+        target_text: target,
         target: impl,
         sources: [iface, impl],
         meta: {
@@ -98,8 +112,10 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
           interface: iface.qualified_name,
           interface_path: iface.path,
           members_required: required.length,
+          extra_members: extras.length,
         },
         answerLines: bodyLines(impl),
+        context,
       };
     }
   }

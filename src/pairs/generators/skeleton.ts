@@ -2,11 +2,14 @@
  * skeleton_to_complete: a class or object whose every function, accessor and init body is replaced
  * by TODO() at the tree's ranges (Block.body_ranges) → the original. Signatures, fields, annotations,
  * KDoc and nested declarations stay as written, so it works for any size, nesting and body style.
+ * The skeleton must hide real work (at least 3 lines and a quarter of the target), and the prompt
+ * carries the project types the class uses but does not declare.
  */
 import { bodyLines, skeletonise, validRanges } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { pick, dedentDeclaration } from "../text.ts";
-import type { Candidate, PairsConfig, SkipSink } from "../types.ts";
+import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
+import { dedentDeclaration, lineCount, pick } from "../text.ts";
+import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 const PHRASES = [
   (kind: string, name: string) => `Complete the ${kind} \`${name}\`: replace every TODO() with a working implementation. Keep the declarations as they are.`,
@@ -14,7 +17,14 @@ const PHRASES = [
   (kind: string, name: string) => `Here is the skeleton of \`${name}\`. Write the full ${kind} with all function bodies implemented.`,
 ];
 
-export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink): Iterable<Candidate> {
+/** Non-blank lines of a text. */
+function codeLines(text: string): number {
+  let n = 0;
+  for (const l of text.split("\n")) if (l.trim() !== "") n++;
+  return n;
+}
+
+export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
     if (b.kind !== "class" && b.kind !== "object") continue;
     // A nested class is taught inside its outer class; pairing it again would repeat the same code.
@@ -30,14 +40,25 @@ export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
     }
     const phrase = PHRASES[pick(cfg.seed, `sk:${b.id}`, PHRASES.length)]!;
     const skeleton = dedentDeclaration(skeletonise(b.code, ranges));
+    const target = dedentDeclaration(b.code);
+    // A skeleton that hides a line or two teaches little: the hidden part must be real work.
+    const total = codeLines(target);
+    const hidden = total - codeLines(skeleton);
+    if (hidden < cfg.minSkeletonHiddenLines || hidden < cfg.minSkeletonHiddenShare * total || lineCount(target) < cfg.minTargetLines) {
+      skip("skeleton_to_complete", "skeleton_hides_too_little");
+      continue;
+    }
+    const base = paragraphs(sentences(phrase(b.kind, b.name), whereSentence(b)), fence(skeleton));
+    const context = tools.context({ target: b, targetText: target, prompt: base, imports: true, enclosing: false });
     yield {
       pair_type: "skeleton_to_complete",
-      input_text: `${phrase(b.kind, b.name)}\nSource set: ${b.source_set} (${b.platform}).\n\n${skeleton}`,
-      target_text: dedentDeclaration(b.code),
+      input_text: paragraphs(base, contextSection(context)),
+      target_text: target,
       target: b,
       sources: [b],
-      meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, bodies: ranges.length },
+      meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, bodies: ranges.length, hidden_lines: hidden },
       answerLines: bodyLines(b),
+      context,
     };
   }
 }

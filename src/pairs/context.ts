@@ -1,0 +1,164 @@
+/**
+ * The context a target needs, added to its prompt nearest first within a token budget: the
+ * enclosing class (header, constructor, properties and the sibling functions the target calls) for
+ * a member, the file's imports the target uses, then the signatures of the project's own types and
+ * functions the target refers to (same file, same package, then the rest; in order of first use).
+ *
+ * It also measures what a prompt leaves out: the project-declared types a target uses that appear
+ * nowhere in its prompt. Over half missing makes the row underspecified (it would teach a model to
+ * invent them) — the maker drops it with that reason.
+ */
+import type { Block } from "../types.ts";
+import type { RepoBlocks } from "./repo.ts";
+import { renderClassLike, type SymbolIndex } from "./symbols.ts";
+import { identifiers, importLines, neededImports } from "./text.ts";
+
+export type TokenCount = (text: string) => number;
+
+export interface ContextTools {
+  count: TokenCount;
+  /** Most tokens the context may take. */
+  budget: number;
+  /** Most tokens the whole prompt may take (--max-input-tokens): the context never pushes past it. */
+  maxInputTokens: number;
+}
+
+export interface ContextRequest {
+  target: Block;
+  /** The target text as the row teaches it. */
+  targetText: string;
+  /** The prompt without context: what is already shown (names found here are not repeated). */
+  prompt: string;
+  /** Add the file's imports the target uses (off when the target carries its own imports). */
+  imports: boolean;
+  /** Add the enclosing class of a member target. */
+  enclosing: boolean;
+}
+
+export interface Context {
+  /** Kotlin to show under the prompt ("" when nothing was needed or nothing fit). */
+  code: string;
+  /** Project types the target uses (declared elsewhere in the repository). */
+  used: string[];
+  /** Of those, the ones the prompt without context did not show. */
+  missingBefore: string[];
+  /** Of those, the ones the prompt with context still does not show. */
+  missingAfter: string[];
+  /** Declarations shown. */
+  shown: number;
+}
+
+/** Simple names of the types declared inside the target (itself, nested types): not "elsewhere". */
+function declaredInside(target: Block, repo: RepoBlocks): Set<string> {
+  const out = new Set<string>([target.name]);
+  if (target.kind === "file") {
+    for (const d of repo.declarationsByPath.get(target.path) ?? []) out.add(d.name);
+    return out;
+  }
+  for (const d of repo.declarationsByPath.get(target.path) ?? []) {
+    if (d.start_line >= target.start_line && d.end_line <= target.end_line) out.add(d.name);
+  }
+  return out;
+}
+
+/** Project types a text uses, in order of first use. */
+export function projectTypesUsed(text: string, target: Block, repo: RepoBlocks, index: SymbolIndex): string[] {
+  const inside = declaredInside(target, repo);
+  const out: string[] = [];
+  for (const id of identifiers(text)) {
+    const c = id.charCodeAt(0);
+    if (c < 65 || c > 90 || inside.has(id) || !index.types.has(id)) continue;
+    out.push(id);
+  }
+  return out;
+}
+
+export function missingFrom(prompt: string, names: readonly string[]): string[] {
+  const shown = identifiers(prompt);
+  return names.filter((n) => !shown.has(n));
+}
+
+function enclosingClass(target: Block, repo: RepoBlocks): Block | null {
+  if (!target.parent || target.kind === "file") return null;
+  for (const d of repo.declarationsByPath.get(target.path) ?? []) {
+    if (d.qualified_name === target.parent && (d.kind === "class" || d.kind === "object" || d.kind === "interface")) return d;
+  }
+  return null;
+}
+
+function rank(b: Block, target: Block): number {
+  if (b.path === target.path) return 0;
+  if (b.package === target.package) return 1;
+  return 2;
+}
+
+export function buildContext(req: ContextRequest, repo: RepoBlocks, index: SymbolIndex, tools: ContextTools): Context {
+  const { target, targetText } = req;
+  const used = projectTypesUsed(targetText, target, repo, index);
+  const missingBefore = missingFrom(req.prompt, used);
+  // Budget is spent nearest first (enclosing class, imports, used declarations), but the code is laid
+  // out as Kotlin reads: imports first.
+  const pieces: string[] = [];
+  let importsPiece = "";
+  const room = Math.min(tools.budget, tools.maxInputTokens - tools.count(req.prompt) - 16);
+  let spent = 0;
+  const tryAdd = (text: string): boolean => {
+    const cost = tools.count(text) + 1;
+    if (spent + cost > room) return false;
+    pieces.push(text);
+    spent += cost;
+    return true;
+  };
+  const shownIds = identifiers(req.prompt);
+  const targetIds = identifiers(targetText);
+
+  // 1. The enclosing class: its header and constructor, its properties, and the siblings the target calls.
+  const owner = req.enclosing ? enclosingClass(target, repo) : null;
+  if (owner) {
+    const calls = new Set(target.calls.filter((c) => c !== target.name));
+    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, true, calls)}`);
+    shownIds.add(owner.name);
+  }
+  // 2. The file's imports the target uses.
+  if (req.imports) {
+    const imports = neededImports(target.imports, targetText).filter((i) => !req.prompt.includes(i));
+    if (imports.length && tryAdd(importLines(imports))) importsPiece = pieces.pop()!;
+  }
+  // 3. Project declarations the target refers to, nearest first, not already in the prompt.
+  const refs: { rank: number; order: number; text: string; name: string }[] = [];
+  let order = 0;
+  for (const name of used) {
+    if (shownIds.has(name)) continue;
+    const s = index.resolve(index.types, name, target);
+    if (s) refs.push({ rank: rank(s.block, target), order: order++, text: s.text, name });
+  }
+  for (const name of target.calls) {
+    if (shownIds.has(name) || name === target.name || !targetIds.has(name)) continue;
+    const s = index.resolve(index.functions, name, target);
+    // A helper declared inside the target is part of the answer, not context.
+    if (!s || (s.block.path === target.path && s.block.start_line >= target.start_line && s.block.end_line <= target.end_line)) continue;
+    refs.push({ rank: rank(s.block, target) + 0.5, order: order++, text: s.text, name });
+  }
+  refs.sort((a, b) => a.rank - b.rank || a.order - b.order);
+  let shown = owner ? 1 : 0;
+  const declared: string[] = [];
+  const seen = new Set<string>();
+  for (const r of refs) {
+    if (seen.has(r.text)) continue;
+    seen.add(r.text);
+    const cost = tools.count(r.text) + 1;
+    if (spent + cost > room) continue; // a smaller one further down may still fit
+    declared.push(r.text);
+    spent += cost;
+    shown++;
+  }
+  if (declared.length) pieces.push(`// Declared elsewhere in the project\n${declared.join("\n\n")}`);
+  const code = [importsPiece, ...pieces].filter(Boolean).join("\n\n");
+  const missingAfter = missingFrom(req.prompt + "\n" + code, used);
+  return { code, used, missingBefore, missingAfter, shown };
+}
+
+/** More than half of the project types the target uses are absent from the prompt. */
+export function isUnderspecified(used: readonly string[], missing: readonly string[]): boolean {
+  return used.length > 0 && missing.length * 2 > used.length;
+}
