@@ -218,8 +218,13 @@ export function hasLicenceHeader(target: string): boolean {
  * - skeleton_to_complete: everything after the first blank line (the instruction comes first).
  * - otherwise: the ```kotlin / ``` fenced blocks if any; else the blank-line separated paragraphs
  *   whose first line (after a `Label:` line such as `Signature:`) starts like a Kotlin declaration,
- *   an annotation, `import` or `package` — joined with a blank line. Bullet lists are not code.
+ *   an annotation, `import` or `package`, each with the paragraphs that continue it (first line
+ *   indented, or a comment, or a closing bracket) — joined with a blank line. Bullet lists and
+ *   prose paragraphs end the code.
  */
+/** The first line of a paragraph that continues code rather than starting prose. */
+const CODE_CONTINUATION = /^(\s+\S|\/\/|\/\*|\*|[})\]])/;
+
 export function promptCode(prompt: string, pairType: string): string | null {
   if (pairType === "skeleton_to_complete") {
     const at = prompt.indexOf("\n\n");
@@ -229,10 +234,15 @@ export function promptCode(prompt: string, pairType: string): string | null {
   const fenced = [...prompt.matchAll(/```(?:kotlin|kt)?[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
   if (fenced.length > 0) return fenced.join("\n\n");
   const parts: string[] = [];
-  for (const para of prompt.split(/\n\s*\n/)) {
+  let inCode = false;
+  for (const para of prompt.split(/\n[ \t]*\n/)) {
     const lines = para.split("\n");
     while (lines.length > 0 && /^[A-Z][\w ]*:\s*$/.test(lines[0]!.trim())) lines.shift();
-    if (lines.length > 0 && DECLARATION_START.test(lines[0]!.trim())) parts.push(lines.join("\n"));
+    if (lines.length === 0) continue;
+    const first = lines[0]!;
+    if (DECLARATION_START.test(first.trim())) inCode = true;
+    else if (inCode && !CODE_CONTINUATION.test(first)) inCode = false;
+    if (inCode) parts.push(lines.join("\n"));
   }
   return parts.length > 0 ? parts.join("\n\n") : null;
 }

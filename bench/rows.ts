@@ -10,7 +10,8 @@
  *   camelCase/snake_case/acronyms/digits, lowercased; identifiers outside comments and literals).
  * - underspecified: rows where the project types the target uses (capitalised identifiers of the
  *   target declared as class/interface/object/typealias — enums and annotation classes are classes —
- *   anywhere in the same repository per all_blocks.jsonl, minus types the target declares itself)
+ *   anywhere in the same repository per all_blocks.jsonl — by simple name, `Companion` excepted —
+ *   minus types the target declares itself)
  *   are ≥ 1 and more than half of them never appear as a word of the prompt.
  * - shared target: rows whose normalised target (lines trimmed, blank lines dropped) equals another
  *   final row's normalised target (every row of a group of ≥ 2 counts).
@@ -78,6 +79,7 @@ function projectTypes(blocksFile: string): Map<string, Set<string>> {
   const byRepo = new Map<string, Set<string>>();
   for (const b of readJsonl<Pick<Block, "repo" | "kind" | "name">>(blocksFile)) {
     if (b.kind !== "class" && b.kind !== "interface" && b.kind !== "object" && b.kind !== "typealias") continue;
+    if (b.name === "Companion") continue; // the name extract gives an unnamed companion object, not a type to show
     let s = byRepo.get(b.repo);
     if (!s) byRepo.set(b.repo, (s = new Set()));
     s.add(b.name);

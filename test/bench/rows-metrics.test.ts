@@ -109,6 +109,9 @@ describe("promptCode", () => {
     expect(promptCode(p, "expect_actual")).toBe("expect class A {\n  fun f(): Int\n}");
     expect(promptCode("Write it.\n\nSignature:\n@Composable\nfun Foo()", "composable")).toBe("@Composable\nfun Foo()");
     expect(promptCode("Create the file.\n- class `A`: a", "full_file")).toBeNull();
+    // Blank lines inside the code do not cut it; the prose paragraph after it does.
+    const split = "Implement `B`.\n\ninterface A {\n    fun f()\n\n    /** G. */\n    fun g()\n}\n\nIt has these members:\n- fun f()";
+    expect(promptCode(split, "interface_implementation")).toBe("interface A {\n    fun f()\n\n    /** G. */\n    fun g()\n}");
   });
 });
 
