@@ -225,14 +225,16 @@ export function hasLicenceHeader(target: string): boolean {
 /** The first line of a paragraph that continues code rather than starting prose. */
 const CODE_CONTINUATION = /^(\s+\S|\/\/|\/\*|\*|[})\]])/;
 
-export function promptCode(prompt: string, pairType: string): string | null {
+export function promptCode(prompt: string, pairType: string): string[] | null {
+  // Prompts that fence their code: each fence is a code part of its own (parsed separately); a
+  // skeleton's first fence is the skeleton.
+  const fenced = [...prompt.matchAll(/```(?:kotlin|kt)?[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  if (fenced.length > 0) return pairType === "skeleton_to_complete" ? [fenced[0]!] : fenced;
   if (pairType === "skeleton_to_complete") {
     const at = prompt.indexOf("\n\n");
     const code = at < 0 ? "" : prompt.slice(at + 2);
-    return code.trim().length > 0 ? code : null;
+    return code.trim().length > 0 ? [code] : null;
   }
-  const fenced = [...prompt.matchAll(/```(?:kotlin|kt)?[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  if (fenced.length > 0) return fenced.join("\n\n");
   const parts: string[] = [];
   let inCode = false;
   for (const para of prompt.split(/\n[ \t]*\n/)) {
@@ -244,7 +246,7 @@ export function promptCode(prompt: string, pairType: string): string | null {
     else if (inCode && !CODE_CONTINUATION.test(first)) inCode = false;
     if (inCode) parts.push(lines.join("\n"));
   }
-  return parts.length > 0 ? parts.join("\n\n") : null;
+  return parts.length > 0 ? [parts.join("\n\n")] : null;
 }
 
 /** Non-blank lines of a text. */

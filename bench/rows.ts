@@ -21,9 +21,9 @@
  *   `/` read as `__`) has LICENSE*, LICENCE* or COPYING* at its root, the share with license != null.
  * - licence headers: rows whose target opens (after whitespace) with a comment containing
  *   copyright / licensed under / SPDX-License-Identifier / permission is hereby granted.
- * - prompt parse fails: of the rows whose prompt has a code part (promptCode: skeleton = after the
- *   first blank line; others = fenced blocks, else paragraphs that start like a declaration), the
- *   share whose Kotlin tree (src/grammar.ts, the extract grammar) has an ERROR or MISSING node.
+ * - prompt parse fails: of the rows whose prompt has a code part (promptCode: each ```kotlin fence,
+ *   parsed separately — a skeleton's first fence; unfenced prompts: skeleton = after the first blank
+ *   line, others = paragraphs that start like a declaration), the share where any part's Kotlin tree (src/grammar.ts, the extract grammar) has an ERROR or MISSING node.
  * - skeleton hides little: of skeleton_to_complete rows, target non-blank lines − prompt code
  *   non-blank lines < 3, or < 25 % of the target's non-blank lines.
  * - rows and repositories per split and per pair type.
@@ -131,11 +131,14 @@ async function measure(rows: Row[], types: Map<string, Set<string>>, reposDir: s
     const code = promptCode(r.input_text, r.pair_type);
     let parseFails: boolean | null = null;
     if (code !== null) {
-      const tree = parser.parse(code)!;
-      const errs: number[] = [];
-      collectErrors(tree.rootNode, 0, errs);
-      parseFails = errs.length > 0;
-      tree.delete();
+      parseFails = false;
+      for (const part of code) {
+        const tree = parser.parse(part)!;
+        const errs: number[] = [];
+        collectErrors(tree.rootNode, 0, errs);
+        parseFails ||= errs.length > 0;
+        tree.delete();
+      }
     }
     return {
       echo: echoSentences(r.input_text, r.target_text).length > 0,
@@ -146,7 +149,7 @@ async function measure(rows: Row[], types: Map<string, Set<string>>, reposDir: s
       repoHasLicenceFile: licenceFile.get(r.repo)!,
       header: hasLicenceHeader(r.target_text),
       parseFails,
-      hidesLittle: r.pair_type === "skeleton_to_complete" && code !== null ? skeletonHidesLittle(code, r.target_text) : r.pair_type === "skeleton_to_complete" ? true : null,
+      hidesLittle: r.pair_type === "skeleton_to_complete" && code !== null ? skeletonHidesLittle(code[0]!, r.target_text) : r.pair_type === "skeleton_to_complete" ? true : null,
     };
   });
 }

@@ -17,9 +17,39 @@ export interface Symbol {
 const TYPE_KINDS = new Set(["class", "interface", "object", "typealias"]);
 const MAX_MEMBERS = 12;
 
-/** One line of a declaration's signature: whitespace runs collapsed, trailing commas before `)` gone. */
+/**
+ * One line of a declaration's signature: comments dropped (a `//` comment would swallow the rest of
+ * the line), anything from a body brace on cut (a class delegating `by x {`), whitespace runs
+ * collapsed, trailing commas before `)` gone.
+ */
 export function oneLine(signature: string): string {
-  return signature.replace(/\s+/g, " ").replace(/,\s*\)/g, ")").replace(/\(\s+/g, "(").trim();
+  let out = "";
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < signature.length; i++) {
+    const c = signature[i]!;
+    if (quote) {
+      out += c;
+      if (c === "\\") out += signature[++i] ?? "";
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "/" && signature[i + 1] === "/") {
+      const nl = signature.indexOf("\n", i);
+      i = nl < 0 ? signature.length : nl - 1;
+      continue;
+    } else if (c === "/" && signature[i + 1] === "*") {
+      const end = signature.indexOf("*/", i + 2);
+      i = end < 0 ? signature.length : end + 1;
+      out += " ";
+      continue;
+    } else if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth = Math.max(0, depth - 1);
+    else if (c === "{" && depth === 0) break;
+    out += c;
+  }
+  return out.replace(/\s+/g, " ").replace(/,\s*\)/g, ")").replace(/\(\s+/g, "(").trim();
 }
 
 /** The declaration on one line, annotations included (`@Composable fun X()` is valid Kotlin). */
@@ -91,7 +121,8 @@ export class SymbolIndex {
     for (const b of repo.blocks) {
       if (b.kind === "file" || b.kind === "gradle" || !b.name) continue;
       // An actual restates its expect: the expect (common) is the declaration other code sees.
-      if (b.is_actual) continue;
+      // A companion object cannot stand outside its class; its class shows it.
+      if (b.is_actual || b.modifiers.includes("companion")) continue;
       const map = TYPE_KINDS.has(b.kind) ? this.types : b.kind === "function" && isTopLevel(b, repo) ? this.functions : null;
       if (!map) continue;
       const list = map.get(b.name);

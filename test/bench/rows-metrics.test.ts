@@ -101,17 +101,22 @@ describe("hasLicenceHeader", () => {
 
 describe("promptCode", () => {
   test("skeleton: everything after the first blank line", () => {
-    expect(promptCode("Fill in `A`.\nSource set: x.\n\nclass A {\n  fun f() { TODO() }\n}", "skeleton_to_complete")).toBe("class A {\n  fun f() { TODO() }\n}");
+    expect(promptCode("Fill in `A`.\nSource set: x.\n\nclass A {\n  fun f() { TODO() }\n}", "skeleton_to_complete")).toEqual(["class A {\n  fun f() { TODO() }\n}"]);
   });
   test("others: fenced blocks, else paragraphs that start like a declaration", () => {
-    expect(promptCode("Do it.\n```kotlin\nval x = 1\n```\n", "description_to_code")).toBe("val x = 1\n");
+    expect(promptCode("Do it.\n```kotlin\nval x = 1\n```\n", "description_to_code")).toEqual(["val x = 1\n"]);
     const p = "Provide the `actual`.\nPackage: a.b\n\nexpect class A {\n  fun f(): Int\n}\n\nIt has these members:\n- fun f()";
-    expect(promptCode(p, "expect_actual")).toBe("expect class A {\n  fun f(): Int\n}");
-    expect(promptCode("Write it.\n\nSignature:\n@Composable\nfun Foo()", "composable")).toBe("@Composable\nfun Foo()");
+    expect(promptCode(p, "expect_actual")).toEqual(["expect class A {\n  fun f(): Int\n}"]);
+    expect(promptCode("Write it.\n\nSignature:\n@Composable\nfun Foo()", "composable")).toEqual(["@Composable\nfun Foo()"]);
     expect(promptCode("Create the file.\n- class `A`: a", "full_file")).toBeNull();
     // Blank lines inside the code do not cut it; the prose paragraph after it does.
     const split = "Implement `B`.\n\ninterface A {\n    fun f()\n\n    /** G. */\n    fun g()\n}\n\nIt has these members:\n- fun f()";
-    expect(promptCode(split, "interface_implementation")).toBe("interface A {\n    fun f()\n\n    /** G. */\n    fun g()\n}");
+    expect(promptCode(split, "interface_implementation")).toEqual(["interface A {\n    fun f()\n\n    /** G. */\n    fun g()\n}"]);
+  });
+  test("fenced prompts: one part per fence; a skeleton's is its first fence", () => {
+    const p = "Complete `A`.\n\n```kotlin\nclass A {\n  fun f() { TODO() }\n}\n```\n\nContext from the project:\n```kotlin\nimport x.Y\n\nclass Y\n```";
+    expect(promptCode(p, "skeleton_to_complete")).toEqual(["class A {\n  fun f() { TODO() }\n}\n"]);
+    expect(promptCode(p, "description_to_code")).toEqual(["class A {\n  fun f() { TODO() }\n}\n", "import x.Y\n\nclass Y\n"]);
   });
 });
 

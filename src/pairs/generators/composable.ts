@@ -25,7 +25,7 @@ export function paramRole(p: Param): Role {
 
 const OPENERS = [
   (what: string) => `Write ${what} for a Compose Multiplatform UI.`,
-  (what: string) => `Implement ${what}, a Compose Multiplatform UI component, with its full body.`,
+  (what: string) => `Implement ${what}; its body is missing and must be written in full.`,
   (what: string) => `Build ${what} in Jetpack Compose / Compose Multiplatform.`,
 ];
 

@@ -51,14 +51,16 @@ const PHRASES = [
 export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   const actualsByName = new Map<string, Block[]>();
   for (const b of repo.blocks) {
-    if (!b.is_actual || b.parent !== null) continue;
+    // Declarations only: a file block carries is_actual/is_expect when it holds one, and a
+    // file-to-file pair would repeat the declaration pairs inside it.
+    if (!b.is_actual || b.parent !== null || b.kind === "file" || b.kind === "gradle") continue;
     const list = actualsByName.get(b.qualified_name);
     if (list) list.push(b);
     else actualsByName.set(b.qualified_name, [b]);
   }
   for (const expect of repo.blocks) {
     // Members of an expect class are implicitly expect; the top-level declaration carries the pair.
-    if (!expect.is_expect || expect.parent !== null) continue;
+    if (!expect.is_expect || expect.parent !== null || expect.kind === "file" || expect.kind === "gradle") continue;
     const actuals = matchActuals(expect, actualsByName.get(expect.qualified_name) ?? []);
     if (actuals.length === 0) {
       skip("expect_actual", "expect_without_actual");
@@ -77,7 +79,7 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
       const what = KIND_WORD[expect.kind] ?? expect.kind;
       const phrase = PHRASES[pick(cfg.seed, `ea:${expect.id}:${actual.id}`, PHRASES.length)]!;
       const base = paragraphs(
-        `${phrase(what, `\`${actual.source_set}\``, platformLabel(actual.platform) || actual.source_set)}${expect.package ? ` Its package is \`${expect.package}\`.` : ""}`,
+        `${phrase(what, `\`${actual.source_set}\``, platformLabel(actual.platform) || actual.source_set)}${expect.package ? ` It lives in the package \`${expect.package}\`.` : ""}`,
         fence(dedentDeclaration(expect.code)),
       );
       const imports = neededImports(actual.imports, actual.code);

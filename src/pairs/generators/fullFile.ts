@@ -44,7 +44,7 @@ export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSi
     const decls = repo.topLevel(file.path);
     const { libraries } = importSummary(file.imports, repo);
     const facts = [
-      file.package ? `Its package is \`${file.package}\`.` : "",
+      file.package ? `It lives in the package \`${file.package}\`.` : "",
       whereSentence(file),
       libraries.length ? `It imports from ${listing(libraries.map((l) => `\`${l}\``))}.` : "",
     ];

@@ -91,7 +91,7 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
       const ifaceImports = neededImports(iface.imports, iface.code);
       const phrase = PHRASES[pick(cfg.seed, `ii:${iface.id}:${impl.id}`, PHRASES.length)]!;
       const base = paragraphs(
-        sentences(phrase(impl.kind, impl.name, iface.name), impl.package ? `Its package is \`${impl.package}\`.` : "", whereSentence(impl)),
+        sentences(phrase(impl.kind, impl.name, iface.name), impl.package ? `It lives in the package \`${impl.package}\`.` : "", whereSentence(impl)),
         `The interface:\n${fence((ifaceImports.length ? importLines(ifaceImports) + "\n\n" : "") + dedentDeclaration(iface.code))}`,
         `The ${impl.kind}'s declaration:\n${fence(dedentDeclaration(impl.signature.trim()))}`,
         extras.length ? `Besides the interface's members it declares:\n${fence(extras.join("\n"))}` : "",
