@@ -4,7 +4,8 @@
  */
 import type { Block } from "../types.ts";
 import { createParsers, extractFile, parseCatalog, type Parsers } from "./parse.ts";
-import { placeFile } from "./sourceset.ts";
+import { readGradleModule } from "./modulescript.ts";
+import { type ModuleOracle, placeFile } from "./sourceset.ts";
 import type { FileResult } from "./types.ts";
 
 let parsers: Promise<Parsers> | null = null;
@@ -20,10 +21,18 @@ export interface SourceFile {
   commit?: string | null;
 }
 
+/** `androidModule` answers for the module whose src/main, src/test or src/androidTest holds the file. */
+function plainLayoutOracle(file: SourceFile): ModuleOracle {
+  const m = /^(?:(.*)\/)?src\/(?:main|test|androidTest)\//.exec(file.path);
+  if (!m || file.androidModule === undefined) return () => null;
+  const info = { ...readGradleModule(""), android: file.androidModule };
+  return (dir) => (dir === (m[1] ?? "") ? info : null);
+}
+
 export async function extractSourceFile(source: string, file: SourceFile): Promise<FileResult> {
   parsers ??= createParsers();
   const p = await parsers;
-  const placement = placeFile(file.path, () => file.androidModule ?? null);
+  const placement = placeFile(file.path, plainLayoutOracle(file));
   const kind = file.path.endsWith(".gradle.kts") ? "gradle-kts" : file.path.endsWith(".gradle") ? "gradle-groovy" : "kotlin";
   return extractFile(
     p,

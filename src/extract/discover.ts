@@ -6,7 +6,8 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import fg from "fast-glob";
-import { BUILD_PLACEMENT, placeFile } from "./sourceset.ts";
+import { type ModuleInfo, readAmperModule, readGradleModule } from "./modulescript.ts";
+import { BUILD_PLACEMENT, type ModuleOracle, placeFile } from "./sourceset.ts";
 import type { FileTask } from "./types.ts";
 
 export const IGNORED_DIRS = ["**/build/**", "**/.gradle/**", "**/node_modules/**", "**/.git/**", "**/generated/**", "**/.idea/**", "**/out/**", "**/.kotlin/**"];
@@ -96,28 +97,49 @@ export function readCandidate(c: Candidate, maxBytes: number): ReadOutcome {
   return { ok: true, text, bytes: buf.length, buf };
 }
 
-/** Android or not, per module folder, from its build script (cached). null: no build script. */
-export function androidModuleOracle(repoDir: string): (moduleDir: string) => boolean | null {
-  const cache = new Map<string, boolean | null>();
+/** What each module folder's build script (or Amper module.yaml) says, cached. null: it has none. */
+export function moduleOracle(repoDir: string): ModuleOracle {
+  const cache = new Map<string, ModuleInfo | null>();
   return (moduleDir) => {
     if (cache.has(moduleDir)) return cache.get(moduleDir)!;
     const base = join(repoDir, moduleDir);
-    let answer: boolean | null = null;
+    let info: ModuleInfo | null = null;
     for (const f of ["build.gradle.kts", "build.gradle"]) {
-      const p = join(base, f);
-      if (!existsSync(p)) continue;
-      const t = readFileSync(p, "utf8");
-      answer = /com\.android\.(application|library|dynamic-feature|test)|android[.-]?(application|library)\b|androidApplication|androidLibrary|kotlin\("android"\)|org\.jetbrains\.kotlin\.android/i.test(t);
+      const text = readIfFile(join(base, f));
+      if (text === null) continue;
+      info = readGradleModule(text);
+      // a convention plugin may hide the multiplatform plugin: a src/<x>Main folder shows it
+      if (!info.kmp) info.kmp = listDirs(join(base, "src")).some((d) => /^[a-z][A-Za-z0-9]*Main$/.test(d));
       break;
     }
-    if (answer === null && existsSync(join(base, "src", "main", "AndroidManifest.xml"))) answer = true;
-    cache.set(moduleDir, answer);
-    return answer;
+    if (info === null) {
+      const yaml = readIfFile(join(base, "module.yaml"));
+      if (yaml !== null) info = readAmperModule(yaml);
+    }
+    if (info === null && existsSync(join(base, "src", "main", "AndroidManifest.xml"))) info = { ...readGradleModule(""), android: true };
+    cache.set(moduleDir, info);
+    return info;
   };
 }
 
-export function toTask(c: Candidate, text: string, isAndroid: (m: string) => boolean | null): FileTask {
-  const place = c.kind === "kotlin" ? placeFile(c.rel, isAndroid) : { ...BUILD_PLACEMENT, module: null };
+function readIfFile(p: string): string | null {
+  try {
+    return statSync(p).isFile() ? readFileSync(p, "utf8") : null;
+  } catch {
+    return null;
+  }
+}
+
+function listDirs(p: string): string[] {
+  try {
+    return readdirSync(p, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+
+export function toTask(c: Candidate, text: string, modules: ModuleOracle): FileTask {
+  const place = c.kind === "kotlin" ? placeFile(c.rel, modules) : { ...BUILD_PLACEMENT, module: null };
   return {
     repo: c.repo.name,
     path: c.rel,

@@ -15,7 +15,7 @@ import { WorkerPool } from "../pool.ts";
 import { createProgress } from "../progress.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import type { Block, Repo } from "../types.ts";
-import { androidModuleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
+import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
 import { ExtractStats, formatStatsTable } from "./stats.ts";
 import type { BatchResult, BatchTask, FileTask } from "./types.ts";
 
@@ -182,7 +182,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     };
     for (const { repo, files } of perRepo) {
       if (ctx.signal.aborted) break;
-      const isAndroid = androidModuleOracle(repo.dir);
+      const modules = moduleOracle(repo.dir);
       const catalog = readCatalogText(repo.dir);
       for (const c of files) {
         if (ctx.signal.aborted) break;
@@ -192,7 +192,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
           progress.tick(1);
           continue;
         }
-        const { text: _text, ...task } = toTask(c, read.text, isAndroid);
+        const { text: _text, ...task } = toTask(c, read.text, modules);
         if (task.source_set === "unknown") stats.unknownFile(task.path);
         batch.push({ file: task, buf: read.buf });
         batchBytes += read.bytes;
@@ -237,7 +237,7 @@ async function fingerprint(ctx: StageContext, opts: ExtractOptions): Promise<str
   const metaFile = join(ctx.global.dataDir, "metadata", "repos.jsonl");
   if (fileExists(metaFile)) h.update(await hashFile(metaFile));
   if (!existsSync(reposDir)) return "missing";
-  const entries = await fg(["**/*.kt", "**/*.kts", "**/build.gradle", "*/gradle/libs.versions.toml", "**/build.gradle.kts"], {
+  const entries = await fg(["**/*.kt", "**/*.kts", "**/build.gradle", "*/gradle/libs.versions.toml", "**/build.gradle.kts", "**/module.yaml"], {
     cwd: reposDir,
     ignore: IGNORED_DIRS,
     stats: true,
@@ -251,7 +251,8 @@ async function fingerprint(ctx: StageContext, opts: ExtractOptions): Promise<str
 
 export const extractStage: Stage<ExtractOptions> = {
   name: "extract",
-  version: "1",
+  // 2: source sets for custom, flattened and Amper layouts (fewer `unknown`), module.yaml fingerprinted
+  version: "2",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
   outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes }),
