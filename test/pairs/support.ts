@@ -6,8 +6,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stableHash } from "../../src/io.ts";
+import { buildContext } from "../../src/pairs/context.ts";
 import { RepoBlocks } from "../../src/pairs/repo.ts";
-import { DEFAULT_PAIRS_CONFIG, type Candidate, type DropReason, type PairsConfig } from "../../src/pairs/types.ts";
+import { SymbolIndex } from "../../src/pairs/symbols.ts";
+import { DEFAULT_PAIRS_CONFIG, type Candidate, type DropReason, type GeneratorTools, type PairsConfig } from "../../src/pairs/types.ts";
 import type { Block, BodyRange, PairType } from "../../src/types.ts";
 
 export function parseMarked(marked: string): { code: string; ranges: BodyRange[] } {
@@ -91,7 +93,25 @@ export function fileOf(path: string, decls: Block[], o: Partial<Block> = {}): Bl
 }
 
 export function cfg(o: Partial<PairsConfig> = {}): PairsConfig {
-  return { ...DEFAULT_PAIRS_CONFIG, seed: 42, minTargetLines: 1, maxTargetLines: 400, excludeTests: false, ...o };
+  return {
+    ...DEFAULT_PAIRS_CONFIG,
+    seed: 42,
+    minTargetLines: 1,
+    maxTargetLines: 400,
+    excludeTests: false,
+    contextTokens: 600,
+    maxInputTokens: 1000,
+    tokenizer: "chars4",
+    maxRowsPerFile: 8,
+    maxFileLines: 120,
+    ...o,
+  };
+}
+
+/** The generators' tools for a repository: the real context builder, characters / 4 for tokens. */
+export function toolsFor(repo: RepoBlocks, c: PairsConfig = cfg()): GeneratorTools {
+  const index = new SymbolIndex(repo);
+  return { context: (req) => buildContext(req, repo, index, { count: (t) => Math.ceil(t.length / 4), budget: c.contextTokens, maxInputTokens: c.maxInputTokens }) };
 }
 
 export function repoOf(blocks: Block[], repo = "acme/app"): RepoBlocks {
@@ -100,12 +120,13 @@ export function repoOf(blocks: Block[], repo = "acme/app"): RepoBlocks {
 
 /** Runs one generator, returning its candidates and the skips it reported. */
 export function generate(
-  gen: (r: RepoBlocks, c: PairsConfig, skip: (t: PairType, r: DropReason) => void) => Iterable<Candidate>,
+  gen: (r: RepoBlocks, c: PairsConfig, skip: (t: PairType, r: DropReason) => void, tools: GeneratorTools) => Iterable<Candidate>,
   blocks: Block[],
   c: PairsConfig = cfg(),
 ): { pairs: Candidate[]; skips: DropReason[] } {
   const skips: DropReason[] = [];
-  const pairs = [...gen(repoOf(blocks), c, (_t, r) => skips.push(r))];
+  const repo = repoOf(blocks);
+  const pairs = [...gen(repo, c, (_t, r) => skips.push(r), toolsFor(repo, c))];
   return { pairs, skips };
 }
 

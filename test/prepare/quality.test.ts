@@ -3,7 +3,7 @@ import { lexKotlin } from "../../src/prepare/lexer.ts";
 import { QUALITY_DIMENSIONS, qualityDims, qualityScore } from "../../src/prepare/quality.ts";
 import { DISTINCT_KT, REPOSITORY_KT } from "./fixtures.ts";
 
-const dims = (target: string, platform = "common", input = "") => qualityDims({ lex: lexKotlin(target), target, input, platform });
+const dims = (target: string, platform = "common", input = "") => qualityDims({ lex: lexKotlin(target), target, input, platform, prompt: { kdoc: false, typesUsed: null, typesMissing: null } });
 
 describe("quality score", () => {
   test("weights add up to 1 and every dimension stays in [0, 1]", () => {
