@@ -12,6 +12,7 @@ import { fullFilePairs } from "./generators/fullFile.ts";
 import { gradlePairs } from "./generators/gradle.ts";
 import { interfaceImplementationPairs } from "./generators/interfaceImpl.ts";
 import { skeletonPairs } from "./generators/skeleton.ts";
+import { stripLicenceHeader } from "./licence-header.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { redactSecrets } from "./secrets.ts";
@@ -42,6 +43,8 @@ export interface MakerCounts {
   dropped_by_type: Record<PairType, Partial<Record<DropReason, number>>>;
   secrets: { pairs_redacted: number; secrets_redacted: number; pairs_dropped: number };
   test_pairs_kept: number;
+  /** Kept pairs whose target lost the licence header it opened with. */
+  licence_headers_stripped: number;
 }
 
 const perType = () => Object.fromEntries(PAIR_TYPES.map((t) => [t, 0])) as Record<PairType, number>;
@@ -54,6 +57,7 @@ export function emptyCounts(): MakerCounts {
     dropped_by_type: Object.fromEntries(PAIR_TYPES.map((t) => [t, {}])) as Record<PairType, Partial<Record<DropReason, number>>>,
     secrets: { pairs_redacted: 0, secrets_redacted: 0, pairs_dropped: 0 },
     test_pairs_kept: 0,
+    licence_headers_stripped: 0,
   };
 }
 
@@ -88,7 +92,10 @@ export class PairMaker {
     }
   }
 
-  private judge(c: Candidate, repo: RepoBlocks): Pair | null {
+  private judge(raw: Candidate, repo: RepoBlocks): Pair | null {
+    // Before the quality filter, so a file that is mostly licence is judged by its code.
+    const header = stripLicenceHeader(raw.target_text);
+    const c = header.stripped ? { ...raw, target_text: header.text } : raw;
     const reason = qualityVerdict(c, repo, this.cfg);
     if (reason) {
       this.drop(c.pair_type, reason);
@@ -108,6 +115,7 @@ export class PairMaker {
       return null;
     }
     this.seenTargets.add(dedupKey);
+    if (header.stripped) this.counts.licence_headers_stripped++;
     if (secrets > 0) {
       this.counts.secrets.pairs_redacted++;
       this.counts.secrets.secrets_redacted += secrets;

@@ -35,6 +35,7 @@ export function buildStats(s: StatsInput) {
     dropped_by_type: s.counts.dropped_by_type,
     drop_reasons: DROP_REASON_HELP,
     secrets: s.counts.secrets,
+    licence_headers_stripped: s.counts.licence_headers_stripped,
     grouping: {
       by: s.grouping,
       groups: s.groups,
