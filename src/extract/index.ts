@@ -88,7 +88,10 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   }
   repos = resolveLicences(repos, opts.licenses ?? { kind: "any" }, stats.licences);
   stats.repos = repos.length;
-  if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
+  if (repos.length === 0 && stats.licences.skipped > 0) {
+    const found = Object.entries(stats.licences.skipped_by_licence).map(([k, v]) => `${k} ${v}`).join(", ");
+    ctx.log.warn(`--licenses left none of the ${stats.licences.skipped} repositories (their licences: ${found}): nothing to extract`);
+  } else if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
 
   // The workers start (and load their grammars) while the main thread discovers files.
   const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads, 2);

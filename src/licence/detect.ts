@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { matchLicenceName, matchLicenceText } from "./match.ts";
+import { identifyLicenceFile, matchLicenceName, matchLicenceText } from "./match.ts";
 
 export interface DetectedLicence {
   spdx: string;
@@ -55,19 +55,11 @@ export function licenceFiles(repoDir: string): string[] {
   return rootFiles(repoDir, LICENCE_FILE);
 }
 
-/** A licence file's title: its first few non-empty lines ("MIT License", "Apache License, Version 2.0"). */
-function title(text: string): string {
-  return text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 3).join("\n");
-}
-
 function fromLicenceFiles(repoDir: string): DetectedLicence | null {
   const found: DetectedLicence[] = [];
   for (const file of licenceFiles(repoDir)) {
-    const text = read(join(repoDir, file));
-    const byText = matchLicenceText(text);
-    const byTitle = byText ? null : matchLicenceName(title(text));
-    const spdx = byText ?? byTitle;
-    if (spdx) found.push({ spdx, file, via: byText ? "licence_text" : "licence_title" });
+    const id = identifyLicenceFile(read(join(repoDir, file)));
+    if (id) found.push({ spdx: id.spdx, file, via: id.by === "text" ? "licence_text" : "licence_title" });
   }
   // The LGPL ships as COPYING (the GPL it builds on) plus COPYING.LESSER (the LGPL itself): the LGPL is the licence.
   const lesser = found.find((f) => f.spdx.startsWith("LGPL-"));

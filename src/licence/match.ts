@@ -37,3 +37,12 @@ export function matchLicenceName(statement: string): string | null {
   }
   return best?.spdx ?? null;
 }
+
+/** A licence file's licence: its text, else the name in its first lines ("MIT License" over an edited text). */
+export function identifyLicenceFile(text: string): { spdx: string; by: "text" | "title" } | null {
+  const byText = matchLicenceText(text);
+  if (byText) return { spdx: byText, by: "text" };
+  const title = text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 3).join("\n");
+  const byTitle = matchLicenceName(title);
+  return byTitle ? { spdx: byTitle, by: "title" } : null;
+}

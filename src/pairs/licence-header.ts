@@ -57,7 +57,8 @@ export function stripLicenceHeader(text: string): { text: string; stripped: bool
     if (comment) {
       if (isLicenceComment(text.slice(at, comment.end))) {
         const blank = /^\s*\n/.exec(text.slice(comment.end));
-        cut.push([at, comment.end + (blank ? blank[0].length : 0)]);
+        // At the top of the file the blank lines before it go too.
+        cut.push([text.slice(0, at).trim() === "" ? 0 : at, comment.end + (blank ? blank[0].length : 0)]);
       }
       pos = comment.end;
       continue;
