@@ -74,6 +74,13 @@ function globalFlags<A extends unknown[], O extends OptionValues, G extends Opti
     .addOption(new Option("--log-format <format>", "log lines as text or JSON").choices(["text", "json"] as const).default("text" as const));
 }
 
+/** Shared by scrape (on GitHub's licence) and extract (on the repository's own, --repos-dir folders too): added once per command. */
+function licenceFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
+  return c.addOption(
+    new Option("--licenses <list>", "keep repositories under these licences: any, permissive, or a comma list of SPDX ids").argParser(p(parseLicenses)).default(parseLicenses("any"), "any"),
+  );
+}
+
 function scrapeFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
     .addOption(new Option("--source <source>", "github: search and clone; sample: the embedded sample projects (offline)").choices(["github", "sample"] as const).default("github" as const))
@@ -84,7 +91,6 @@ function scrapeFlags<A extends unknown[], O extends OptionValues, G extends Opti
     .addOption(new Option("--pushed-since <date>", "skip repositories not pushed since (YYYY-MM-DD)").argParser(p((v) => parseDate(v, "--pushed-since"))).default(defaultPushedSince(new Date()), "3 years ago"))
     .addOption(new Option("--include-forks", "keep forks").default(false))
     .addOption(new Option("--include-archived", "keep archived repositories").default(false))
-    .addOption(new Option("--licenses <list>", "any, permissive, or a comma list of SPDX ids").argParser(p(parseLicenses)).default(parseLicenses("any"), "any"))
     .addOption(new Option("--github-token <token>", "GitHub token (raises the API rate limit); never logged or written").env("GITHUB_TOKEN"))
     .addOption(new Option("--github-api-url <url>", "GitHub API base URL (GitHub Enterprise)").default(DEFAULTS.githubApiUrl))
     .addOption(new Option("--repos-file <file>", "clone the owner/name or clone URLs listed in FILE instead of searching"))
@@ -131,8 +137,9 @@ function prepareFlags<A extends unknown[], O extends OptionValues, G extends Opt
 }
 
 type GlobalFlags = ReturnType<ReturnType<typeof globalFlags<[], {}, {}>>["opts"]>;
-type ScrapeFlags = ReturnType<ReturnType<typeof scrapeFlags<[], {}, {}>>["opts"]>;
-type ExtractFlags = ReturnType<ReturnType<typeof extractFlags<[], {}, {}>>["opts"]>;
+type LicenceFlags = ReturnType<ReturnType<typeof licenceFlags<[], {}, {}>>["opts"]>;
+type ScrapeFlags = ReturnType<ReturnType<typeof scrapeFlags<[], {}, {}>>["opts"]> & LicenceFlags;
+type ExtractFlags = ReturnType<ReturnType<typeof extractFlags<[], {}, {}>>["opts"]> & LicenceFlags;
 type PairsFlags = ReturnType<ReturnType<typeof pairsFlags<[], {}, {}>>["opts"]>;
 type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags<[], {}, {}>>["opts"]>;
 type TokenFlags = ReturnType<ReturnType<typeof tokenFlags<[], {}, {}>>["opts"]>;
@@ -163,7 +170,7 @@ function toScrape(o: ScrapeFlags): ScrapeOptions {
 }
 
 function toExtract(o: ExtractFlags): ExtractOptions {
-  return { reposDir: o.reposDir ?? null, maxFileBytes: o.maxFileBytes };
+  return { reposDir: o.reposDir ?? null, maxFileBytes: o.maxFileBytes, licenses: o.licenses };
 }
 
 function toPairs(o: PairsFlags & TokenFlags): PairsOptions {
@@ -251,7 +258,7 @@ async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") });
 
-  prepareFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(program.command("run", { isDefault: true }))))))
+  prepareFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true })))))))
     .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
     .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
     .action(async function (o) {
@@ -261,12 +268,12 @@ async function main(argv: string[]): Promise<number> {
       await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) });
     });
 
-  scrapeFlags(program.command("scrape"))
+  scrapeFlags(licenceFlags(program.command("scrape")))
     .description("search GitHub for KMP repositories, verify and shallow-clone them into <data-dir>/repos")
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["scrape"], { scrape: toScrape(o) });
     });
-  extractFlags(program.command("extract"))
+  extractFlags(licenceFlags(program.command("extract")))
     .description("parse every Kotlin file into blocks: <data-dir>/raw_blocks/all_blocks.jsonl")
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["extract"], { extract: toExtract(o) });

@@ -42,6 +42,8 @@ export interface ScrapeOptions {
 export interface ExtractOptions {
   reposDir: string | null; // null = <dataDir>/repos
   maxFileBytes: number;
+  /** Repositories whose licence (metadata's, else detected) is not allowed are skipped; absent = any. */
+  licenses?: LicenseFilter;
 }
 
 export interface PairsOptions {
@@ -215,7 +217,7 @@ export function defaultPipelineOptions(now = new Date()): PipelineOptions {
       cloneTimeoutSec: DEFAULTS.cloneTimeoutSec,
       keepGit: false,
     },
-    extract: { reposDir: null, maxFileBytes: DEFAULTS.maxFileBytes },
+    extract: { reposDir: null, maxFileBytes: DEFAULTS.maxFileBytes, licenses: { kind: "any" } },
     pairs: {
       minTargetLines: DEFAULTS.minTargetLines,
       maxTargetLines: DEFAULTS.maxTargetLines,

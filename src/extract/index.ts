@@ -16,6 +16,7 @@ import { createProgress } from "../progress.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import type { Block, Repo } from "../types.ts";
 import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
+import { resolveLicences } from "./licensing.ts";
 import { ExtractStats, formatStatsTable } from "./stats.ts";
 import type { BatchResult, BatchTask, FileTask } from "./types.ts";
 
@@ -85,8 +86,12 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     stats.repos_not_in_metadata = repos.length - kept.length;
     repos = kept;
   }
+  repos = resolveLicences(repos, opts.licenses ?? { kind: "any" }, stats.licences);
   stats.repos = repos.length;
-  if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
+  if (repos.length === 0 && stats.licences.skipped > 0) {
+    const found = Object.entries(stats.licences.skipped_by_licence).map(([k, v]) => `${k} ${v}`).join(", ");
+    ctx.log.warn(`--licenses left none of the ${stats.licences.skipped} repositories (their licences: ${found}): nothing to extract`);
+  } else if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
 
   // The workers start (and load their grammars) while the main thread discovers files.
   const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads, 2);
@@ -246,6 +251,10 @@ async function fingerprint(ctx: StageContext, opts: ExtractOptions): Promise<str
   });
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const e of entries) h.update(`${e.path}\0${e.stats?.size}\0${e.stats?.mtimeMs}\n`);
+  // A repository's licence may come from these, so a changed one re-extracts.
+  const licenceFiles = await fg(["*/{licen[cs]e,copying,unlicense,readme}*"], { cwd: reposDir, stats: true, caseSensitiveMatch: false, onlyFiles: true, suppressErrors: true });
+  licenceFiles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const e of licenceFiles) h.update(`${e.path}\0${e.stats?.size}\0${e.stats?.mtimeMs}\n`);
   return h.digest("hex").slice(0, 32);
 }
 
@@ -255,6 +264,6 @@ export const extractStage: Stage<ExtractOptions> = {
   version: "2",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
-  outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes }),
+  outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes, licenses: opts.licenses ?? { kind: "any" } }),
   run: (ctx, opts) => runExtract(ctx, opts),
 };

@@ -1,5 +1,6 @@
 /** Counters of the extract step, written to extraction_stats.json and printed as a table. */
 import type { SkipReason } from "./discover.ts";
+import { emptyLicenceTally } from "./licensing.ts";
 import type { BlockTally, FileTask, WireFileResult } from "./types.ts";
 
 function bump(m: Record<string, number>, k: string, n = 1): void {
@@ -14,6 +15,7 @@ export class ExtractStats {
   repos = 0;
   repos_without_kotlin = 0;
   repos_not_in_metadata = 0;
+  licences = emptyLicenceTally();
   files_discovered = 0;
   files_parsed = 0;
   files_skipped: Record<string, number> = {};
@@ -87,6 +89,13 @@ export class ExtractStats {
       repos: this.repos,
       repos_without_kotlin: this.repos_without_kotlin,
       repos_not_in_metadata: this.repos_not_in_metadata,
+      repos_skipped_licence: this.licences.skipped,
+      licences: {
+        by_source: this.licences.by_source,
+        by_licence: sorted(this.licences.by_licence),
+        skipped_by_licence: sorted(this.licences.skipped_by_licence),
+        unrecognised_files: this.licences.unrecognised_files,
+      },
       files_discovered: this.files_discovered,
       files_parsed: this.files_parsed,
       files_skipped: sorted(this.files_skipped),
@@ -123,7 +132,8 @@ export type ExtractStatsJson = ReturnType<ExtractStats["toJSON"]>;
 
 export function formatStatsTable(s: ExtractStatsJson): string {
   const rows: [string, string][] = [
-    ["repos", `${s.repos} (${s.repos_without_kotlin} without Kotlin)`],
+    ["repos", `${s.repos} (${s.repos_without_kotlin} without Kotlin${s.repos_skipped_licence ? `; ${s.repos_skipped_licence} more skipped for their licence` : ""})`],
+    ["licences", Object.entries(s.licences.by_licence).map(([k, v]) => `${k} ${v}`).join(", ") || "none"],
     ["files", `${s.files_parsed} parsed of ${s.files_discovered}; skipped ${JSON.stringify(s.files_skipped)}; failed ${JSON.stringify(s.files_failed)}`],
     ["parse errors", `${s.files_with_parse_errors} files, ${s.parse_error_nodes} ERROR/MISSING nodes; repaired ${s.repairs.misparse_spans} misparsed spans, ${s.repairs.files_improved_by_rewrites} files by rewrites`],
     ["source sets", `${s.unknown_source_set_files} files unknown (${(s.unknown_source_set_share * 100).toFixed(1)} %)`],

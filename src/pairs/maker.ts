@@ -14,6 +14,7 @@ import { interfaceImplementationPairs } from "./generators/interfaceImpl.ts";
 import { skeletonPairs } from "./generators/skeleton.ts";
 import { buildContext, isUnderspecified, type ContextTools } from "./context.ts";
 import { planRows } from "./plan.ts";
+import { stripLicenceHeader } from "./licence-header.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { redactSecrets } from "./secrets.ts";
@@ -49,6 +50,8 @@ export interface MakerCounts {
   description_sources: Record<string, number>;
   /** Kept rows per source file: how many files gave 1, 2, … rows. */
   rows_per_file: Record<string, number>;
+  /** Candidates whose target lost the licence header it opened with. */
+  licence_headers_stripped: number;
 }
 
 export interface ContextCounts {
@@ -77,6 +80,7 @@ export function emptyCounts(): MakerCounts {
     context: { candidates_using_project_types: 0, fixed_by_context: 0, dropped_underspecified: 0, kept_with_context: 0, declarations_shown: 0 },
     description_sources: {},
     rows_per_file: {},
+    licence_headers_stripped: 0,
   };
 }
 
@@ -108,8 +112,12 @@ export class PairMaker {
     const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget) };
     const passed: Candidate[] = [];
     for (const type of PAIR_TYPES) {
-      for (const c of GENERATORS[type](repo, this.cfg, skip, tools)) {
+      for (const raw of GENERATORS[type](repo, this.cfg, skip, tools)) {
         this.counts.candidates[type]++;
+        // Before the quality filter, so a file that is mostly licence is judged by its code.
+        const header = stripLicenceHeader(raw.target_text);
+        if (header.stripped) this.counts.licence_headers_stripped++;
+        const c = header.stripped ? { ...raw, target_text: header.text } : raw;
         const reason = this.verdict(c, repo);
         if (reason) this.drop(c.pair_type, reason);
         else passed.push(c);

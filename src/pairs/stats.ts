@@ -40,6 +40,7 @@ export function buildStats(s: StatsInput) {
     description_sources: s.counts.description_sources,
     rows_per_file: s.counts.rows_per_file,
     taught_once: { span_priority: PRIORITY_ORDER, max_rows_per_file: s.cfg.maxRowsPerFile, whole_file_max_lines: s.cfg.maxFileLines },
+    licence_headers_stripped: s.counts.licence_headers_stripped,
     grouping: {
       by: s.grouping,
       groups: s.groups,

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { embedSampleProjects } from "./embed.macro.ts" with { type: "macro" };
+import { identifyLicenceFile } from "../licence/match.ts";
 import type { KmpEvidence, Repo } from "../types.ts";
 import { evidenceFrom, isGradleScript, isVersionCatalog } from "../scrape/kmp.ts";
 
@@ -28,17 +29,6 @@ function contentSha(files: Record<string, string>): string {
   const h = createHash("sha1");
   for (const path of Object.keys(files).sort()) h.update(path).update("\0").update(files[path]!).update("\0");
   return h.digest("hex");
-}
-
-/** SPDX id from a LICENSE text's opening words; null when unrecognised. */
-export function detectLicense(text: string | undefined): string | null {
-  if (!text) return null;
-  const head = text.slice(0, 400);
-  if (/MIT License/i.test(head)) return "MIT";
-  if (/Apache License[\s\S]*Version 2\.0/i.test(head)) return "Apache-2.0";
-  if (/BSD 3-Clause/i.test(head)) return "BSD-3-Clause";
-  if (/BSD 2-Clause/i.test(head)) return "BSD-2-Clause";
-  return null;
 }
 
 /** The same evidence scrape records for a clone, from the same rules. */
@@ -79,7 +69,7 @@ export async function writeSampleRepos(dataDir: string): Promise<Repo[]> {
       forks: 0,
       size_kb: Math.ceil(Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024),
       pushed_at: null,
-      license: detectLicense(files["LICENSE"]),
+      license: identifyLicenceFile(files["LICENSE"] ?? "")?.spdx ?? null,
       topics: ["kotlin-multiplatform", "sample"],
       description: readme?.trim() ?? null,
       score: 0,

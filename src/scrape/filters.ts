@@ -2,6 +2,7 @@
  * The search filters: a table of (drop reason, keep rule). Each candidate is dropped by the first
  * rule it fails, and that reason becomes a counter, so nothing is dropped silently.
  */
+import { licenceAllowed } from "../licence/allowed.ts";
 import type { ScrapeOptions } from "../options.ts";
 import type { Candidate, DropReason } from "./types.ts";
 
@@ -14,15 +15,8 @@ export const FILTERS: readonly Rule[] = [
   { reason: "too_small", keep: (c, o) => c.size_kb >= o.minSizeKb },
   { reason: "too_large", keep: (c, o) => c.size_kb <= o.maxSizeMb * 1024 },
   { reason: "pushed_before", keep: (c, o) => c.pushed_at !== null && c.pushed_at.slice(0, 10) >= o.pushedSince },
-  { reason: "license", keep: (c, o) => licenseAllowed(c.license, o) },
+  { reason: "license", keep: (c, o) => licenceAllowed(c.license, o.licenses) },
 ];
-
-export function licenseAllowed(license: string | null, o: ScrapeOptions): boolean {
-  if (o.licenses.kind === "any") return true;
-  if (license === null) return false;
-  const id = license.toLowerCase();
-  return o.licenses.ids.some((allowed) => allowed.toLowerCase() === id);
-}
 
 /** The first rule the candidate fails, or null to keep it. */
 export function dropReason(c: Candidate, o: ScrapeOptions, rules: readonly Rule[] = FILTERS): DropReason | null {
