@@ -109,7 +109,10 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     spent += cost;
     return true;
   };
-  const shownIds = identifiers(req.prompt);
+  // A name the prompt merely mentions (a parameter type in the signature) still needs its
+  // declaration; one the prompt declares (the interface to implement) does not.
+  const declaredInPrompt = (name: string) => new RegExp(`\\b(?:class|interface|object|typealias|fun)\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>]+\\.)?${name}\\b`).test(req.prompt);
+  const shownIds = new Set<string>();
   const targetIds = identifiers(targetText);
 
   // 1. The enclosing class: its header and constructor, its properties, and the siblings the target calls.
@@ -128,12 +131,12 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   const refs: { rank: number; order: number; text: string; name: string }[] = [];
   let order = 0;
   for (const name of used) {
-    if (shownIds.has(name)) continue;
+    if (shownIds.has(name) || declaredInPrompt(name)) continue;
     const s = index.resolve(index.types, name, target);
     if (s) refs.push({ rank: rank(s.block, target), order: order++, text: s.text, name });
   }
   for (const name of target.calls) {
-    if (shownIds.has(name) || name === target.name || !targetIds.has(name)) continue;
+    if (shownIds.has(name) || name === target.name || !targetIds.has(name) || declaredInPrompt(name)) continue;
     const s = index.resolve(index.functions, name, target);
     // A helper declared inside the target is part of the answer, not context.
     if (!s || (s.block.path === target.path && s.block.start_line >= target.start_line && s.block.end_line <= target.end_line)) continue;

@@ -42,7 +42,7 @@ describe("expect_actual", () => {
     expect(a.input_text).toContain("expect fun platformName(): String");
     expect(a.input_text).toContain("The platform's display name.");
     expect(a.input_text).toContain("androidMain");
-    expect(a.input_text).toContain(`Package: ${PKG}`);
+    expect(a.input_text).toContain(`It lives in the package \`${PKG}\`.`);
     expect(a.input_text).not.toContain("SDK_INT");
     expect(a.target_text.startsWith("import android.os.Build\n\nactual fun platformName()")).toBe(true);
     expect(a.target_text).not.toContain("kotlinx.coroutines.flow.Flow");
@@ -165,24 +165,53 @@ describe("description_to_code", () => {
     },
   );
 
-  test("describes purpose, parameters, return type, pattern and source set, plus the signature; target is the whole declaration", () => {
+  test("with a KDoc: its description, where it lives and the signature; no sentence from the name; target is the whole declaration", () => {
     const [p] = generate(descriptionPairs, [fn]).pairs;
     expect(p!.target_text).toBe(fn.code);
-    for (const s of ["Computes the total price of the cart, including tax.", "`items: List<Item>`", "`rate: Double`", "`Money`", "use case", "commonMain", fn.signature]) {
+    for (const s of ["the function `totalWithTax`", "What it does: Computes the total price of the cart, including tax.", "`commonMain` source set", "```kotlin\n" + fn.signature + "\n```"]) {
       expect(p!.input_text).toContain(s);
     }
+    expect(p!.meta.description_source).toBe("kdoc");
     expect(p!.input_text).not.toContain("sumOf");
+    expect(p!.input_text.toLowerCase()).not.toContain("total with tax");
+    expect(p!.input_text.toLowerCase()).not.toContain("use case");
   });
 
-  test("without KDoc the name in words states the purpose", () => {
+  test("without KDoc it is a signature task: a plain instruction, never the name in words", () => {
     const bare = { ...fn, id: "bare", kdoc: null };
-    expect(generate(descriptionPairs, [bare]).pairs[0]!.input_text).toContain("total with tax");
+    const [p] = generate(descriptionPairs, [bare]).pairs;
+    expect(p!.meta.description_source).toBe("signature");
+    expect(p!.input_text).toContain("the signature below");
+    expect(p!.input_text.toLowerCase()).not.toContain("total with tax");
+  });
+
+  test("the prompt carries the project types the body uses, by signature, and the imports it needs", () => {
+    const item = block("data class Item(val price: Double)", { name: "Item", kind: "class", path: "shared/src/commonMain/kotlin/com/acme/app/Item.kt" });
+    const money = block("@JvmInline\nvalue class Money(val cents: Double) {\n    fun plus(other: Money): Money ⟦{ return Money(cents + other.cents) }⟧\n    private fun secret(): Int ⟦{ return 1 }⟧\n}", {
+      name: "Money",
+      kind: "class",
+      modifiers: ["value"],
+      path: "shared/src/commonMain/kotlin/com/acme/app/Money.kt",
+      members: [
+        { kind: "function", name: "plus", signature: "fun plus(other: Money): Money", has_body: true, is_abstract: false },
+        { kind: "function", name: "secret", signature: "private fun secret(): Int", has_body: true, is_abstract: false },
+      ],
+    });
+    const [p] = generate(descriptionPairs, [{ ...fn, kdoc: null, imports: ["kotlin.math.max", "com.acme.app.Item"] }, item, money]).pairs.filter((c) => c.target.name === "totalWithTax");
+    expect(p!.input_text).toContain("Context from the project:");
+    expect(p!.input_text).toContain("data class Item(val price: Double)");
+    expect(p!.input_text).toContain("fun plus(other: Money): Money");
+    expect(p!.input_text).not.toContain("secret");
+    expect(p!.input_text).toContain("import com.acme.app.Item");
+    expect(p!.input_text).not.toContain("kotlin.math.max");
+    expect(p!.context!.missingAfter).toEqual([]);
+    expect(p!.context!.used.sort()).toEqual(["Item", "Money"]);
   });
 
   test("the seed picks among several phrasings; the same seed picks the same one", () => {
     const inputs = new Set<string>();
     for (let seed = 1; seed <= 30; seed++) inputs.add(generate(descriptionPairs, [fn], cfg({ seed })).pairs[0]!.input_text);
-    expect(inputs.size).toBeGreaterThanOrEqual(4);
+    expect(inputs.size).toBeGreaterThanOrEqual(3);
     const a = generate(descriptionPairs, [fn], cfg({ seed: 9 })).pairs[0]!.input_text;
     expect(generate(descriptionPairs, [fn], cfg({ seed: 9 })).pairs[0]!.input_text).toBe(a);
   });
@@ -208,8 +237,10 @@ describe("skeleton_to_complete", () => {
     "    init ⟦{ cache.putAll(storage.readAll()) }⟧",
     "    fun token(): String? = ⟦cache[\"token\"]⟧",
     "    fun save(key: String, value: String) ⟦{",
+    "        require(key.isNotBlank())",
     "        cache[key] = value",
     "        storage.write(key, value)",
+    "        storage.flush()",
     "    }⟧",
     "    class Snapshot(val entries: Map<String, String>) {",
     "        fun isEmpty(): Boolean ⟦{ return entries.isEmpty() }⟧",
@@ -227,7 +258,7 @@ describe("skeleton_to_complete", () => {
     const { pairs } = generate(skeletonPairs, [cls, nested]);
     expect(pairs).toHaveLength(1); // the nested class is taught inside its outer class
     const input = pairs[0]!.input_text;
-    const code = input.slice(input.indexOf("\n\n"));
+    const code = input.slice(input.indexOf("```kotlin"));
     expect(code.split("TODO()").length - 1).toBe(5);
     for (const kept of ["/** Keeps the session. */", "@Stable", "private val cache = mutableMapOf<String, String>()", "val size: Int get() = TODO()", "init { TODO() }", "fun token(): String? = TODO()", "fun save(key: String, value: String) { TODO() }", "class Snapshot(val entries: Map<String, String>) {", "fun isEmpty(): Boolean { TODO() }"]) {
       expect(input).toContain(kept);
@@ -240,8 +271,22 @@ describe("skeleton_to_complete", () => {
     const methods = Array.from({ length: 300 }, (_, i) => `    fun m${i}(x: Int): Int ⟦{\n        return x + ${i}\n    }⟧`).join("\n");
     const big = block(`class Big {\n${methods}\n}`, { name: "Big", kind: "class" });
     const [p] = generate(skeletonPairs, [big]).pairs;
-    expect(p!.input_text.slice(p!.input_text.indexOf("\n\n")).split("TODO()").length - 1).toBe(300);
+    expect(p!.input_text.slice(p!.input_text.indexOf("```kotlin")).split("TODO()").length - 1).toBe(300);
     expect(p!.input_text).not.toContain("return x +");
+  });
+
+  test("a delegated property becomes `by lazy { TODO() }`, never `val x: T TODO()`", () => {
+    const vm = block("class Vm {\n    private val repo: Repo ⟦by inject()⟧\n    fun load(): Int ⟦{\n        val a = 1\n        val b = 2\n        return a + b\n    }⟧\n}", { name: "Vm", kind: "class" });
+    vm.body_ranges = vm.body_ranges.map((r) => (vm.code.slice(r.start, r.start + 2) === "by" ? { ...r, kind: "expression" as const } : r));
+    const [p] = generate(skeletonPairs, [vm]).pairs;
+    expect(p!.input_text).toContain("private val repo: Repo by lazy { TODO() }");
+  });
+
+  test("a skeleton must hide at least 3 lines and a quarter of its target", () => {
+    const tiny = block("class Tiny(val x: Int) {\n    val a = 1\n    val b = 2\n    val c = 3\n    fun twice(): Int = ⟦x * 2⟧\n}", { name: "Tiny", kind: "class" });
+    const r = generate(skeletonPairs, [tiny]);
+    expect(r.pairs).toHaveLength(0);
+    expect(r.skips).toEqual(["skeleton_hides_too_little"]);
   });
 
   test("no pair for a class without bodies, or with ranges that do not fit its code", () => {
@@ -271,12 +316,11 @@ describe("composable", () => {
     },
   );
 
-  test("derives what the component shows from its KDoc and parameters; target is the full function", () => {
+  test("its KDoc and signature, no prose from parameter names; roles stay in meta; target is the full function", () => {
     const [p] = generate(composablePairs, [ui]).pairs;
     expect(p!.target_text).toBe(ui.code);
-    for (const s of ["profile card", "Shows the signed-in user's profile.", "renders the state `state`", "`onRetry`", "`actions`", "`modifier`", ui.signature]) {
-      expect(p!.input_text).toContain(s);
-    }
+    for (const s of ["the composable function `ProfileCard`", "What it shows: Shows the signed-in user's profile.", ui.signature]) expect(p!.input_text).toContain(s);
+    expect(p!.input_text.toLowerCase()).not.toContain("profile card");
     expect(p!.input_text).not.toContain("Button(onClick");
     expect(p!.meta.state_params).toEqual(["state"]);
   });
@@ -301,10 +345,11 @@ describe("full_file", () => {
   test("describes the file's declarations, libraries and project types; target is the whole file", () => {
     const [p] = generate(fullFilePairs, [file, vm, helper, repoIface]).pairs.filter((c) => c.target.path === vm.path);
     expect(p!.target_text).toBe(file.code);
-    for (const s of ["`Cart.kt`", `Package: ${PKG}`, "commonMain", "class `CartViewModel`: Holds the cart screen state.", "function `formatCents`: format cents", "kotlinx.coroutines", "io.ktor.client", "CartRepository"]) {
+    for (const s of [`\`${vm.path}\``, `It lives in the package \`${PKG}\`.`, "commonMain", "/** Holds the cart screen state. */\nclass CartViewModel(private val repo: CartRepository)", 'fun formatCents(cents: Int): String', "kotlinx.coroutines", "io.ktor.client", "// Declared elsewhere in the project\ninterface CartRepository"]) {
       expect(p!.input_text).toContain(s);
     }
     expect(p!.input_text).not.toContain("sumOf");
+    expect(p!.input_text).not.toContain("format cents");
     expect(p!.answerLines).toContain("return repo.items().sumOf { it.price }");
   });
 

@@ -61,7 +61,7 @@ describe("quality filter reasons", () => {
     ["too_short", [goodFn()], { minTargetLines: 10 }, "description_to_code"],
     ["too_long", [goodFn()], { maxTargetLines: 4 }, "description_to_code"],
     ["no_real_body", [block("fun noop() ⟦{\n}⟧", { name: "noop" })], { minTargetLines: 1 }, "description_to_code"],
-    ["mostly_bodiless", [abstractish], {}, "skeleton_to_complete"],
+    ["mostly_bodiless", [abstractish], {}, "description_to_code"],
     ["composable_without_ui_call", [composable(["remember", "uppercase"])], {}, "composable"],
     ["gradle_without_kmp_targets_or_dependencies", [gradleNoTargets], {}, "gradle"],
   ];
