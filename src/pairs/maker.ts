@@ -14,6 +14,7 @@ import { interfaceImplementationPairs } from "./generators/interfaceImpl.ts";
 import { skeletonPairs } from "./generators/skeleton.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
+import { emptySecretCounts, recordRedactions, type SecretCounts } from "./secretCounts.ts";
 import { redactSecrets } from "./secrets.ts";
 import { normalisedForDedup } from "./text.ts";
 import { DROP_REASONS, type Candidate, type DropReason, type PairsConfig, type SkipSink } from "./types.ts";
@@ -40,7 +41,7 @@ export interface MakerCounts {
   kept: Record<PairType, number>;
   dropped: Record<DropReason, number>;
   dropped_by_type: Record<PairType, Partial<Record<DropReason, number>>>;
-  secrets: { pairs_redacted: number; secrets_redacted: number; pairs_dropped: number };
+  secrets: SecretCounts;
   test_pairs_kept: number;
 }
 
@@ -52,7 +53,7 @@ export function emptyCounts(): MakerCounts {
     kept: perType(),
     dropped: Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>,
     dropped_by_type: Object.fromEntries(PAIR_TYPES.map((t) => [t, {}])) as Record<PairType, Partial<Record<DropReason, number>>>,
-    secrets: { pairs_redacted: 0, secrets_redacted: 0, pairs_dropped: 0 },
+    secrets: emptySecretCounts(),
     test_pairs_kept: 0,
   };
 }
@@ -94,11 +95,14 @@ export class PairMaker {
       this.drop(c.pair_type, reason);
       return null;
     }
-    const target = redactSecrets(c.target_text);
-    const input = redactSecrets(c.input_text);
-    const secrets = target.count + input.count;
+    const t = c.target;
+    const target = redactSecrets(c.target_text, { isTest: t.is_test });
+    const input = redactSecrets(c.input_text, { isTest: t.is_test });
+    const rules = [...input.redactions, ...target.redactions];
+    const secrets = rules.length;
+    const at = { repo: t.repo, path: t.path, pair_type: c.pair_type };
     if (secrets > this.cfg.maxSecretsPerPair) {
-      this.counts.secrets.pairs_dropped++;
+      recordRedactions(this.counts.secrets, at, rules, "pair_dropped");
       this.drop(c.pair_type, "secrets");
       return null;
     }
@@ -108,11 +112,7 @@ export class PairMaker {
       return null;
     }
     this.seenTargets.add(dedupKey);
-    if (secrets > 0) {
-      this.counts.secrets.pairs_redacted++;
-      this.counts.secrets.secrets_redacted += secrets;
-    }
-    const t = c.target;
+    recordRedactions(this.counts.secrets, at, rules, "redacted");
     const meta = this.repoMeta.get(t.repo);
     return {
       id: stableHash(c.pair_type, ...c.sources.map((s) => s.id), input.text, target.text),
