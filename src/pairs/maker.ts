@@ -17,6 +17,7 @@ import { planRows } from "./plan.ts";
 import { stripLicenceHeader } from "./licence-header.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
+import { emptySecretCounts, recordRedactions, type SecretCounts } from "./secretCounts.ts";
 import { redactSecrets } from "./secrets.ts";
 import { SymbolIndex } from "./symbols.ts";
 import { lineCount, normalisedForDedup } from "./text.ts";
@@ -44,7 +45,7 @@ export interface MakerCounts {
   kept: Record<PairType, number>;
   dropped: Record<DropReason, number>;
   dropped_by_type: Record<PairType, Partial<Record<DropReason, number>>>;
-  secrets: { pairs_redacted: number; secrets_redacted: number; pairs_dropped: number };
+  secrets: SecretCounts;
   test_pairs_kept: number;
   context: ContextCounts;
   description_sources: Record<string, number>;
@@ -75,7 +76,7 @@ export function emptyCounts(): MakerCounts {
     kept: perType(),
     dropped: Object.fromEntries(DROP_REASONS.map((r) => [r, 0])) as Record<DropReason, number>,
     dropped_by_type: Object.fromEntries(PAIR_TYPES.map((t) => [t, {}])) as Record<PairType, Partial<Record<DropReason, number>>>,
-    secrets: { pairs_redacted: 0, secrets_redacted: 0, pairs_dropped: 0 },
+    secrets: emptySecretCounts(),
     test_pairs_kept: 0,
     context: { candidates_using_project_types: 0, fixed_by_context: 0, dropped_underspecified: 0, kept_with_context: 0, declarations_shown: 0 },
     description_sources: {},
@@ -169,11 +170,14 @@ export class PairMaker {
 
   /** Secret redaction and cross-type exact dedup; null when the pair is dropped. */
   private finish(c: Candidate): Pair | null {
-    const target = redactSecrets(c.target_text);
-    const input = redactSecrets(c.input_text);
-    const secrets = target.count + input.count;
+    const t = c.target;
+    const target = redactSecrets(c.target_text, { isTest: t.is_test });
+    const input = redactSecrets(c.input_text, { isTest: t.is_test });
+    const rules = [...input.redactions, ...target.redactions];
+    const secrets = rules.length;
+    const at = { repo: t.repo, path: t.path, pair_type: c.pair_type };
     if (secrets > this.cfg.maxSecretsPerPair) {
-      this.counts.secrets.pairs_dropped++;
+      recordRedactions(this.counts.secrets, at, rules, "pair_dropped");
       this.drop(c.pair_type, "secrets");
       return null;
     }
@@ -184,11 +188,7 @@ export class PairMaker {
       return null;
     }
     this.seenTargets.add(dedupKey);
-    if (secrets > 0) {
-      this.counts.secrets.pairs_redacted++;
-      this.counts.secrets.secrets_redacted += secrets;
-    }
-    const t = c.target;
+    recordRedactions(this.counts.secrets, at, rules, "redacted");
     const meta = this.repoMeta.get(t.repo);
     return {
       id: stableHash(c.pair_type, ...c.sources.map((s) => s.id), input.text, target.text),

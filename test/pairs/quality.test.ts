@@ -1,9 +1,8 @@
-/** The quality filter: each drop reason on a fixture that trips exactly it, answer-in-input, secrets, duplicates. */
+/** The quality filter: each drop reason on a fixture that trips exactly it, answer-in-input, duplicates (secrets: secrets.test.ts). */
 import { describe, expect, test } from "bun:test";
 import { answerShareInInput } from "../../src/pairs/bodies.ts";
 import { PairMaker } from "../../src/pairs/maker.ts";
 import { qualityVerdict } from "../../src/pairs/quality.ts";
-import { redactSecrets, SECRET_PLACEHOLDER } from "../../src/pairs/secrets.ts";
 import type { DropReason, PairsConfig } from "../../src/pairs/types.ts";
 import type { Block, Pair, PairType } from "../../src/types.ts";
 import { block, cfg, fileOf, repoOf } from "./support.ts";
@@ -130,47 +129,5 @@ describe("the input must not contain the answer", () => {
     const repo = repoOf([fn]);
     expect(qualityVerdict({ ...base, input_text: "Write it.\nvar total = 0\nreturn total" }, repo, cfg())).toBe("answer_in_input");
     expect(qualityVerdict({ ...base, input_text: "Write it.\nvar total = 0" }, repo, cfg())).toBeNull();
-  });
-});
-
-describe("secrets", () => {
-  test.each([
-    ['const val API_KEY = "sk9f8a7d6s5f4g3h2j1k"', 'const val API_KEY = "<REDACTED_SECRET>"'],
-    ['val password: String = "hunter2hunter2"', 'val password: String = "<REDACTED_SECRET>"'],
-    ['client(token = "ghp_0123456789abcdefghijABCDEFGHIJ012345")', 'client(token = "<REDACTED_SECRET>")'],
-    ['val id = "AKIAIOSFODNN7ABCDEFG"', 'val id = "<REDACTED_SECRET>"'],
-    ['val k = "AIzaSyA1234567890abcdefghijklmnopqrstuv"', 'val k = "<REDACTED_SECRET>"'],
-    ["-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----", "<REDACTED_SECRET>"],
-  ])("redacts %s", (text, expected) => {
-    const r = redactSecrets(text);
-    expect(r.text).toBe(expected);
-    expect(r.count).toBe(1);
-  });
-
-  test.each([
-    'val passwordHint = "Enter your password"',
-    'const val TOKEN_PREF = "auth_token_pref"',
-    'val apiKey = "YOUR_API_KEY_HERE_123"',
-    'val secretLabel = "secret"',
-  ])("leaves %s alone", (text) => {
-    expect(redactSecrets(text)).toEqual({ text, count: 0 });
-  });
-
-  test("a pair with a secret is kept redacted and counted; one with many secrets is dropped", () => {
-    const one = block('fun client(): Client ⟦{\n    val apiKey = "a1b2c3d4e5f6g7h8"\n    return Client(apiKey)\n}⟧', { name: "client" });
-    const { pairs, maker } = run([one]);
-    expect(pairs).toHaveLength(1);
-    expect(pairs[0]!.target_text).toContain(`"${SECRET_PLACEHOLDER}"`);
-    expect(pairs[0]!.target_text).not.toContain("a1b2c3d4e5f6g7h8");
-    expect(maker.counts.secrets).toEqual({ pairs_redacted: 1, secrets_redacted: 1, pairs_dropped: 0 });
-
-    const many = block(
-      'fun creds() ⟦{\n    val apiKey = "a1b2c3d4e5f6g7h8"\n    val password = "p4ssw0rd9876"\n    val authToken = "t0k3n1234567"\n    val secret = "s3cr3t999999"\n    use(apiKey, password, authToken, secret)\n}⟧',
-      { name: "creds" },
-    );
-    const r = run([many]);
-    expect(r.pairs).toHaveLength(0);
-    expect(r.maker.counts.dropped.secrets).toBe(1);
-    expect(r.maker.counts.secrets.pairs_dropped).toBe(1);
   });
 });
