@@ -251,7 +251,7 @@ async function fingerprint(ctx: StageContext, opts: ExtractOptions): Promise<str
 
 export const extractStage: Stage<ExtractOptions> = {
   name: "extract",
-  version: "1",
+  version: "2",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
   outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes }),
