@@ -90,11 +90,12 @@ export interface BodyRange {
 /** What extract reads from a Gradle script (kts from the tree; groovy best-effort). */
 export interface GradleInfo {
   plugins: string[]; // ids or aliases as written: org.jetbrains.kotlin.multiplatform, libs.plugins.x, kotlin("multiplatform")
-  is_kmp: boolean;
+  is_kmp: boolean; // the script applies the KMP plugin itself (by id, kotlin("multiplatform") or a catalog alias; not `apply false`)
   targets: string[]; // androidTarget, iosArm64, jvm, js, wasmJs …
-  source_sets: { name: string; dependencies: string[] }[];
+  source_sets: { name: string; dependencies: string[] }[]; // with their dependencies; configured ones without any have []
   android: { namespace: string | null; compile_sdk: string | null; min_sdk: string | null } | null;
   catalog_refs: { alias: string; resolved: string | null }[]; // libs.x.y aliases resolved through gradle/libs.versions.toml
+  plugin_registrations: { id: string; implementation_class: string }[]; // gradlePlugin { plugins { register(…) { id = …; implementationClass = … } } }
 }
 
 /** One extracted code block (a line of data/raw_blocks/all_blocks.jsonl). */

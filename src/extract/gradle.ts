@@ -18,7 +18,16 @@ const DEP_CONFIGS = new Set([
   "implementation", "api", "compileOnly", "runtimeOnly", "testImplementation", "androidTestImplementation",
   "debugImplementation", "kapt", "ksp", "annotationProcessor", "coreLibraryDesugaring", "testRuntimeOnly",
 ]);
-const KMP_PLUGIN_IDS = new Set(["org.jetbrains.kotlin.multiplatform", 'kotlin("multiplatform")']);
+/** The ids that apply the Kotlin Multiplatform plugin (`kotlin-multiplatform` is its legacy id). */
+const KMP_PLUGIN_IDS = new Set(["org.jetbrains.kotlin.multiplatform", 'kotlin("multiplatform")', "kotlin-multiplatform"]);
+/** Catalog aliases that name the KMP plugin, for scripts whose catalog we cannot read (an included build's own). */
+const KMP_ALIAS = /^libs\.plugins\.(kotlin[.-]?multiplatform|multiplatform|kmp|jetbrains[.-]kotlin[.-]multiplatform)$/i;
+/** Gradle's source-set names: `<name>Main`/`<name>Test` in KMP, `main`/`test` elsewhere. */
+const SOURCE_SET_NAME = /^([a-z]\w*(Main|Test)|main|test)$/;
+/** `commonMainImplementation(…)`: a KMP source set's dependency declared in the top-level block. */
+const SOURCE_SET_CONFIG = /^([a-z]\w*(?:Main|Test))(Implementation|Api|CompileOnly|RuntimeOnly)$/;
+/** Where a source set is looked up by name inside `sourceSets { }`. */
+const BY_NAME = new Set(["named", "getByName", "create", "maybeCreate", "register"]);
 
 /** A version catalog: accessor (libs.x.y) → what it resolves to. */
 export type Catalog = Map<string, string>;
@@ -106,12 +115,37 @@ function firstArgText(call: Node): string | null {
   return arg ? arg.text.trim() : null;
 }
 
+/** `getByName("iosMain")`, `sourceSets.commonMain`, `sourceSets["jvmMain"]` → the source set's name. */
+function sourceSetName(receiver: string): string {
+  const byName = receiver.match(/^(?:sourceSets\s*\.\s*)?(?:getByName|named|getting|maybeCreate|create)\s*\(\s*"(\w+)"\s*\)$/);
+  if (byName) return byName[1]!;
+  const indexed = receiver.match(/^sourceSets\s*\[\s*"(\w+)"\s*\]$/);
+  if (indexed) return indexed[1]!;
+  return receiver.replace(/^sourceSets\s*\.\s*/, "");
+}
+
+/** Whether a plugins-block entry is declared but not applied (`… apply false` or `….apply(false)`, a root script's habit). */
+function appliedFalse(call: Node): boolean {
+  for (let p = call.parent; p && p.type !== "lambda_literal" && p.type !== "statements"; p = p.parent) {
+    const kids = named(p);
+    if (p.type === "infix_expression" && kids.length === 3 && kids[1]!.text === "apply" && kids[2]!.text === "false") return true;
+    if (p.type === "call_expression" && calleeName(p).name === "apply" && firstArgText(p) === "false") return true;
+  }
+  return false;
+}
+
+/** The nearest enclosing call, whatever its callee: it groups the assignments of one lambda. */
+function nearestCall(n: Node): Node | null {
+  for (let p = n.parent; p; p = p.parent) if (p.type === "call_expression") return p;
+  return null;
+}
+
 /** The source set a dependency call belongs to, from its enclosing calls/declarations. */
 function sourceSetOf(call: Node): string | null {
   for (let p = call.parent; p; p = p.parent) {
     if (p.type === "call_expression") {
       const { name, receiver } = calleeName(p);
-      if (name === "dependencies" && receiver) return receiver;
+      if (name === "dependencies" && receiver) return sourceSetName(receiver);
       if ((name === "named" || name === "getByName" || name === "create" || name === "maybeCreate") && firstArgText(p)) return unquote(firstArgText(p)!);
       if (name === "dependencies" && !receiver) {
         // `val commonMain by getting { dependencies { … } }` or a top-level dependencies block.
@@ -123,6 +157,8 @@ function sourceSetOf(call: Node): string | null {
           if (q.type === "call_expression") {
             const outer = calleeName(q);
             if (outer.name === "named" || outer.name === "getByName") return unquote(firstArgText(q) ?? "");
+            // `commonMain { dependencies { … } }`
+            if (!outer.receiver && SOURCE_SET_NAME.test(outer.name)) return outer.name;
           }
         }
         return "dependencies";
@@ -141,40 +177,71 @@ function enclosingCallNames(n: Node): string[] {
 /** GradleInfo of a Kotlin DSL script from its tree. */
 export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleInfo {
   const plugins: string[] = [];
+  const notApplied = new Set<string>();
   const targets = new Set<string>();
   const sourceSets = new Map<string, Set<string>>();
+  const configured = new Set<string>();
   const android: { namespace: string | null; compile_sdk: string | null; min_sdk: string | null } = { namespace: null, compile_sdk: null, min_sdk: null };
   const refs = new Set<string>();
+  const registrations = new Map<number, { id: string | null; implementation_class: string | null }>();
   let sawAndroid = false;
+  const addDep = (ss: string, arg: string) => {
+    if (!sourceSets.has(ss)) sourceSets.set(ss, new Set());
+    sourceSets.get(ss)!.add(arg.replace(/\s+/g, " "));
+  };
   const cursor = root.walk();
   let done = false;
   while (!done) {
     const n = cursor.currentNode;
     if (n.type === "call_expression") {
-      const { name } = calleeName(n);
+      const { name, receiver } = calleeName(n);
       const outer = enclosingCallNames(n);
-      if (outer.includes("plugins") && !outer.includes("dependencies")) {
+      if (outer.includes("plugins") && !outer.includes("dependencies") && !outer.includes("gradlePlugin")) {
         const arg = firstArgText(n);
-        if (name === "id" && arg) plugins.push(unquote(arg));
-        else if (name === "kotlin" && arg) plugins.push(`kotlin(${arg})`);
-        else if (name === "alias" && arg) plugins.push(arg);
-      }
-      if (outer.includes("kotlin") && !outer.includes("sourceSets") && TARGETS.has(name)) targets.add(name);
-      if (DEP_CONFIGS.has(name)) {
-        const ss = sourceSetOf(n) ?? "dependencies";
-        const arg = firstArgText(n);
-        if (arg) {
-          if (!sourceSets.has(ss)) sourceSets.set(ss, new Set());
-          sourceSets.get(ss)!.add(arg.replace(/\s+/g, " "));
+        const entry = name === "id" && arg ? unquote(arg) : name === "kotlin" && arg ? `kotlin(${arg})` : name === "alias" && arg ? arg : null;
+        if (entry) {
+          plugins.push(entry);
+          if (appliedFalse(n)) notApplied.add(entry);
         }
       }
+      const inKotlin = outer.includes("kotlin");
+      if (inKotlin && !outer.includes("sourceSets") && TARGETS.has(name)) targets.add(name);
+      if (inKotlin && outer.includes("sourceSets")) {
+        // Source sets configured without dependencies: `iosMain { … }`, `iosMain.dependsOn(…)`, `getByName("jvmMain") { … }`.
+        if (!receiver && SOURCE_SET_NAME.test(name) && named(n).some((c) => c.type === "annotated_lambda")) configured.add(name);
+        if (receiver && SOURCE_SET_NAME.test(sourceSetName(receiver))) configured.add(sourceSetName(receiver));
+        const arg = firstArgText(n);
+        // Not `compilations.getByName("main")` nor `android.sourceSets.getByName("test")`.
+        const onSourceSets = receiver === null || /^(?:(?:project\.)?kotlin\.)?sourceSets$/.test(receiver);
+        if (BY_NAME.has(name) && onSourceSets && arg && SOURCE_SET_NAME.test(unquote(arg))) configured.add(unquote(arg));
+      }
+      const arg = firstArgText(n);
+      const perSourceSet = name.match(SOURCE_SET_CONFIG);
+      if (DEP_CONFIGS.has(name) && arg) addDep(sourceSetOf(n) ?? "dependencies", arg);
+      else if (perSourceSet && perSourceSet[1] !== "androidTest" && outer.includes("dependencies") && arg) addDep(perSourceSet[1]!, arg);
       if (name === "android" && outer.length === 0) sawAndroid = true;
+    } else if (n.type === "property_declaration") {
+      // `val iosMain by creating { … }` / `by getting` inside kotlin { sourceSets { } }
+      const outer = enclosingCallNames(n);
+      const v = named(n).find((c) => c.type === "variable_declaration");
+      const id = (v ? named(v) : []).find((c) => c.type === "identifier")?.text;
+      if (id && outer.includes("kotlin") && outer.includes("sourceSets") && named(n).some((c) => c.type === "property_delegate") && SOURCE_SET_NAME.test(id)) configured.add(id);
     } else if (n.type === "assignment") {
       const left = named(n)[0]?.text ?? "";
       const right = named(n)[named(n).length - 1]?.text ?? "";
       if (left === "namespace") android.namespace = unquote(right);
       else if (left === "compileSdk") android.compile_sdk = right.trim();
       else if (left === "minSdk") android.min_sdk = right.trim();
+      else if ((left === "id" || left === "implementationClass") && enclosingCallNames(n).includes("gradlePlugin")) {
+        // gradlePlugin { plugins { register("x") { id = "…"; implementationClass = "…" } } }
+        const group = nearestCall(n);
+        if (group) {
+          const reg = registrations.get(group.id) ?? { id: null, implementation_class: null };
+          if (left === "id") reg.id = unquote(right);
+          else reg.implementation_class = unquote(right);
+          registrations.set(group.id, reg);
+        }
+      }
     } else if (n.type === "navigation_expression") {
       const t = n.text;
       if (/^libs\.[\w.]+$/.test(t) && n.parent?.type !== "navigation_expression") refs.add(t);
@@ -188,20 +255,29 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
     }
   }
   cursor.delete();
-  return finish(plugins, targets, sourceSets, sawAndroid || android.namespace !== null ? android : null, refs, catalog);
+  for (const ss of configured) if (!sourceSets.has(ss)) sourceSets.set(ss, new Set());
+  const registered = [...registrations.values()].filter((r): r is { id: string; implementation_class: string } => r.id !== null && r.implementation_class !== null);
+  return finish(plugins, notApplied, targets, sourceSets, sawAndroid || android.namespace !== null ? android : null, refs, catalog, registered);
 }
 
 function finish(
   plugins: string[],
+  notApplied: Set<string>,
   targets: Set<string>,
   sourceSets: Map<string, Set<string>>,
   android: GradleInfo["android"],
   refs: Set<string>,
   catalog: Catalog | null,
+  plugin_registrations: GradleInfo["plugin_registrations"],
 ): GradleInfo {
   const catalog_refs = [...refs].sort().map((alias) => ({ alias, resolved: resolve(catalog, alias) }));
-  const resolvedPlugins = plugins.map((p) => (p.startsWith("libs.") ? (resolve(catalog, p)?.split(":")[0] ?? p) : p));
-  const is_kmp = resolvedPlugins.some((p) => KMP_PLUGIN_IDS.has(p) || p === "kotlin(\"multiplatform\")") || plugins.some((p) => /multiplatform/i.test(p) && !/compose/i.test(p));
+  // Applied, not merely declared: a root script's `alias(libs.plugins.kotlinMultiplatform) apply false` is no KMP module.
+  const is_kmp = plugins.some((p) => {
+    if (notApplied.has(p)) return false;
+    if (!p.startsWith("libs.")) return KMP_PLUGIN_IDS.has(p);
+    const resolved = resolve(catalog, p);
+    return resolved !== null ? KMP_PLUGIN_IDS.has(resolved.split(":")[0]!) : KMP_ALIAS.test(p);
+  });
   return {
     plugins,
     is_kmp,
@@ -209,6 +285,7 @@ function finish(
     source_sets: [...sourceSets.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, deps]) => ({ name, dependencies: [...deps].sort() })),
     android,
     catalog_refs,
+    plugin_registrations: plugin_registrations.sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
@@ -227,5 +304,5 @@ export function gradleInfoFromGroovy(text: string, catalog: Catalog | null): Gra
   const min = text.match(/minSdk(?:Version)?\s*=?\s*(\d+)/);
   const refs = new Set([...text.matchAll(/\blibs\.[\w.]+/g)].map((m) => m[0]));
   const android = /^\s*android\s*\{/m.test(text) ? { namespace: ns?.[1] ?? null, compile_sdk: compile?.[1] ?? null, min_sdk: min?.[1] ?? null } : null;
-  return finish([...plugins, ...applied], targets, deps, android, refs, catalog);
+  return finish([...plugins, ...applied], new Set(), targets, deps, android, refs, catalog, []);
 }

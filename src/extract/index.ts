@@ -261,7 +261,8 @@ async function fingerprint(ctx: StageContext, opts: ExtractOptions): Promise<str
 export const extractStage: Stage<ExtractOptions> = {
   name: "extract",
   // 2: source sets for custom, flattened and Amper layouts (fewer `unknown`), module.yaml fingerprinted
-  version: "2",
+  // 3: GradleInfo.plugin_registrations and KMP detection through convention plugins (pairs resolves them)
+  version: "3",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
   outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes, licenses: opts.licenses ?? { kind: "any" } }),

@@ -5,6 +5,7 @@
  */
 import type { Block } from "../types.ts";
 import { answerShareInInput } from "./bodies.ts";
+import { configuresKotlin, gradleKmp } from "./conventions.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { isClassLike } from "./repo.ts";
 import { lineCount } from "./text.ts";
@@ -55,9 +56,16 @@ export function callsUi(b: Block, repo: RepoBlocks): boolean {
   return b.calls.some((c) => UI_CALLS.has(c) || (c !== b.name && repo.composableNames.has(c)));
 }
 
-export function gradleIsComplete(b: Block): boolean {
+/**
+ * A build script is taught when it configures a KMP module: KMP applied (plugin, convention plugin or
+ * KMP-only DSL) and targets or source sets configured. A root script declaring plugins `apply false`,
+ * an Android or JVM module, or a KMP script whose kotlin { } only sets a toolchain gives no pair.
+ */
+export function gradleVerdict(b: Block, repo: RepoBlocks): DropReason | null {
   const g = b.gradle;
-  return g !== null && g.is_kmp && g.targets.length > 0 && g.source_sets.some((s) => s.dependencies.length > 0);
+  if (g === null || gradleKmp(g, repo).via === null) return "gradle_not_kmp";
+  if (!configuresKotlin(g)) return "gradle_without_kmp_configuration";
+  return null;
 }
 
 /** The first reason to drop the candidate, or null to keep it (secrets and duplicates are handled after). */
@@ -70,7 +78,8 @@ export function qualityVerdict(c: Candidate, repo: RepoBlocks, cfg: PairsConfig)
   if (lines < cfg.minTargetLines) return "too_short";
   if (lines > cfg.maxTargetLines) return "too_long";
   if (c.pair_type === "gradle") {
-    if (!gradleIsComplete(t)) return "gradle_without_kmp_targets_or_dependencies";
+    const reason = gradleVerdict(t, repo);
+    if (reason) return reason;
   } else {
     if (!hasRealBody(t, repo)) return "no_real_body";
     if (isClassLike(t.kind) && bodiedFunctionShare(t) < cfg.minBodiedFunctionShare) return "mostly_bodiless";

@@ -82,6 +82,51 @@ describe("gradle blocks", () => {
     expect(jvm.blocks[0]!.gradle!.is_kmp).toBe(false);
   });
 
+  test("plugins declared `apply false` are not applied: a root script is not KMP", async () => {
+    const root = await extractSourceFile("plugins {\n    alias(libs.plugins.kotlinMultiplatform) apply false\n    kotlin(\"multiplatform\").apply(false)\n}\n", { path: "build.gradle.kts", catalog: CATALOG });
+    expect(root.blocks[0]!.gradle!.plugins).toEqual(["libs.plugins.kotlinMultiplatform", 'kotlin("multiplatform")']);
+    expect(root.blocks[0]!.gradle!.is_kmp).toBe(false);
+  });
+
+  test("source sets: configured without dependencies, commonMain { dependencies { } }, commonMainApi(…); not compilations or Android's", async () => {
+    const kts = `kotlin {
+    iosArm64 { compilations.getByName("main").cinterops.create("os") }
+    sourceSets {
+        val iosMain by creating { dependsOn(commonMain.get()) }
+        getByName("jvmTest") { }
+        commonMain {
+            dependencies {
+                api(projects.core)
+            }
+        }
+        android.sourceSets.getByName("test")
+    }
+}
+dependencies {
+    commonTestImplementation(kotlin("test"))
+    androidTestImplementation("androidx.test:runner:1.6.2")
+}
+`;
+    const g = (await extractSourceFile(kts, { path: "shared/build.gradle.kts" })).blocks[0]!.gradle!;
+    expect(g.source_sets).toEqual([
+      { name: "commonMain", dependencies: ["projects.core"] },
+      { name: "commonTest", dependencies: ['kotlin("test")'] },
+      { name: "dependencies", dependencies: ['"androidx.test:runner:1.6.2"'] },
+      { name: "iosMain", dependencies: [] },
+      { name: "jvmTest", dependencies: [] },
+    ]);
+  });
+
+  test("gradlePlugin registrations: id and implementation class", async () => {
+    const kts = 'gradlePlugin {\n    plugins {\n        register("kmp") {\n            id = "acme.kmp"\n            implementationClass = "KmpPlugin"\n        }\n        create("jvm") {\n            id = "acme.jvm"\n            implementationClass = "com.acme.JvmPlugin"\n        }\n    }\n}\n';
+    const g = (await extractSourceFile(kts, { path: "build-logic/build.gradle.kts" })).blocks[0]!.gradle!;
+    expect(g.plugin_registrations).toEqual([
+      { id: "acme.jvm", implementation_class: "com.acme.JvmPlugin" },
+      { id: "acme.kmp", implementation_class: "KmpPlugin" },
+    ]);
+    expect(g.plugins).toEqual([]);
+  });
+
   test("groovy build.gradle is a gradle block marked dsl groovy", async () => {
     const r = await extractSourceFile("plugins {\n    id 'com.android.application'\n}\nandroid {\n    namespace 'com.example.app'\n    compileSdk 34\n}\ndependencies {\n    implementation 'androidx.core:core-ktx:1.13.0'\n}\n", { path: "app/build.gradle" });
     const b = r.blocks[0]!;

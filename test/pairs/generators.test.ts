@@ -374,6 +374,7 @@ describe("gradle", () => {
       { alias: "libs.ktor.client.core", resolved: "io.ktor:ktor-client-core:3.0.1" },
       { alias: "libs.ktor.client.okhttp", resolved: "io.ktor:ktor-client-okhttp:3.0.1" },
     ],
+    plugin_registrations: [],
   };
   const script = "plugins {\n    kotlin(\"multiplatform\")\n}\nkotlin {\n    androidTarget()\n    jvm()\n    sourceSets {\n        commonMain.dependencies {\n            implementation(libs.ktor.client.core)\n        }\n    }\n}\n";
   const gradle = block(script, { kind: "gradle", name: "build.gradle.kts", path: "shared/build.gradle.kts", dsl: "kotlin", gradle: info, body_ranges: [] });

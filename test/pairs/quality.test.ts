@@ -50,7 +50,15 @@ describe("quality filter reasons", () => {
     path: "build.gradle.kts",
     dsl: "kotlin",
     body_ranges: [],
-    gradle: { plugins: ["kotlin(\"jvm\")"], is_kmp: false, targets: [], source_sets: [], android: null, catalog_refs: [] },
+    gradle: { plugins: ["kotlin(\"jvm\")"], is_kmp: false, targets: [], source_sets: [], android: null, catalog_refs: [], plugin_registrations: [] },
+  });
+  const gradleToolchainOnly = block("plugins {\n    kotlin(\"multiplatform\")\n}\nkotlin {\n    jvmToolchain(17)\n}\n", {
+    kind: "gradle",
+    name: "build.gradle.kts",
+    path: "shared/build.gradle.kts",
+    dsl: "kotlin",
+    body_ranges: [],
+    gradle: { plugins: ["kotlin(\"multiplatform\")"], is_kmp: true, targets: [], source_sets: [], android: null, catalog_refs: [], plugin_registrations: [] },
   });
 
   const cases: [DropReason, Block[], Partial<PairsConfig>, PairType][] = [
@@ -62,7 +70,8 @@ describe("quality filter reasons", () => {
     ["no_real_body", [block("fun noop() ⟦{\n}⟧", { name: "noop" })], { minTargetLines: 1 }, "description_to_code"],
     ["mostly_bodiless", [abstractish], {}, "description_to_code"],
     ["composable_without_ui_call", [composable(["remember", "uppercase"])], {}, "composable"],
-    ["gradle_without_kmp_targets_or_dependencies", [gradleNoTargets], {}, "gradle"],
+    ["gradle_not_kmp", [gradleNoTargets], {}, "gradle"],
+    ["gradle_without_kmp_configuration", [gradleToolchainOnly], {}, "gradle"],
   ];
 
   test.each(cases)("%s", (reason, blocks, opts, type) => {

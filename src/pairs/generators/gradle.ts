@@ -1,10 +1,11 @@
 /**
  * gradle: a project description derived from a build script's GradleInfo (plugins, KMP targets,
- * source sets with their key dependencies, Android settings, versions-catalog entries it uses)
- * → the full build.gradle.kts.
+ * the convention plugins KMP comes from, source sets with their key dependencies, Android settings,
+ * versions-catalog entries it uses) → the full build.gradle.kts.
  */
 import type { GradleInfo } from "../../types.ts";
 import { allLines } from "../bodies.ts";
+import { type GradleKmp, gradleKmp, isConventionScript } from "../conventions.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { listing, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
@@ -15,12 +16,20 @@ function describeDependency(dep: string, catalog: ReadonlyMap<string, string | n
   return resolved ? `${dep} (${resolved})` : dep;
 }
 
-export function describeGradle(g: GradleInfo, projectPath: string): string[] {
+export function describeGradle(g: GradleInfo, projectPath: string, kmp: GradleKmp = { via: g.is_kmp ? "plugin" : null, conventions: [] }): string[] {
   const catalog = new Map(g.catalog_refs.map((r) => [r.alias, r.resolved] as const));
   const out: string[] = [];
-  out.push(`Module: ${projectPath || "(root project)"}${g.is_kmp ? ", a Kotlin Multiplatform module" : ""}.`);
+  out.push(`Module: ${projectPath || "(root project)"}${kmp.via ? ", a Kotlin Multiplatform module" : ""}.`);
   if (g.plugins.length) out.push(`Plugins: ${g.plugins.join(", ")}.`);
-  if (g.targets.length) out.push(`Kotlin targets: ${g.targets.join(", ")}.`);
+  const plural = kmp.conventions.length > 1 ? "s" : "";
+  if (kmp.conventions.length) {
+    out.push(`Repository convention plugin${plural} applying Kotlin Multiplatform: ${kmp.conventions.map((c) => `\`${c.id}\` (${c.path})`).join(", ")}.`);
+    const inherited = [...new Set(kmp.conventions.flatMap((c) => c.targets))].sort();
+    if (inherited.length) out.push(`Targets the convention plugin${plural} declare${plural ? "" : "s"}: ${inherited.join(", ")}.`);
+  }
+  if (g.targets.length) out.push(`Kotlin targets${kmp.conventions.length ? " configured in this script" : ""}: ${g.targets.join(", ")}.`);
+  else if (kmp.conventions.some((c) => c.targets.length)) out.push(`It declares no targets itself: they come from the convention plugin${plural}.`);
+  else if (kmp.via) out.push("It declares no Kotlin targets itself.");
   const ios = g.targets.filter((t) => t.startsWith("ios"));
   if (ios.length) out.push(`iOS: builds for ${listing(ios)}.`);
   const withDeps = g.source_sets.filter((s) => s.dependencies.length > 0);
@@ -51,13 +60,15 @@ const OPENERS = [
 
 export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, _tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
-    if (b.kind !== "gradle" || !b.path.endsWith("build.gradle") && !b.path.endsWith("build.gradle.kts")) continue;
+    // A convention plugin's own source (build-logic/src/main/kotlin/x.gradle.kts) is no module script.
+    if (b.kind !== "gradle" || (!b.path.endsWith("build.gradle") && !b.path.endsWith("build.gradle.kts")) || isConventionScript(b.path)) continue;
     if (b.dsl !== "kotlin" || !b.gradle) {
       skip("gradle", "gradle_groovy");
       continue;
     }
     const module = b.path.includes("/") ? b.path.slice(0, b.path.lastIndexOf("/")) : "";
-    const input = [OPENERS[pick(cfg.seed, `gr:${b.id}`, OPENERS.length)]!, ...describeGradle(b.gradle, module)].join("\n");
+    const kmp = gradleKmp(b.gradle, repo);
+    const input = [OPENERS[pick(cfg.seed, `gr:${b.id}`, OPENERS.length)]!, ...describeGradle(b.gradle, module, kmp)].join("\n");
     yield {
       pair_type: "gradle",
       input_text: input,
@@ -66,7 +77,9 @@ export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink,
       sources: [b],
       meta: {
         module: module || ":",
-        is_kmp: b.gradle.is_kmp,
+        is_kmp: kmp.via !== null,
+        kmp_via: kmp.via,
+        conventions: kmp.conventions.map((c) => c.id),
         targets: b.gradle.targets,
         plugins: b.gradle.plugins,
         catalog_refs: b.gradle.catalog_refs.length,
