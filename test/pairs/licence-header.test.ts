@@ -76,14 +76,16 @@ describe("in the pair maker", () => {
     return [decl, { ...file, code: `/*\n * Copyright ${year} Acme\n * SPDX-License-Identifier: MIT\n */\n\n${file.code}` }];
   };
 
-  test("full_file targets lose the header, counted; files that differ only in it are duplicates", () => {
+  test("file targets lose the header, counted; files that differ only in it teach their code once", () => {
     const maker = new PairMaker(cfg());
     const pairs = [...maker.pairsOf(repoOf([...withHeader("a/Prices.kt", 2020), ...withHeader("b/Prices.kt", 2024)]))];
-    const files = pairs.filter((p) => p.pair_type === "full_file");
-    expect(files).toHaveLength(1);
-    expect(files[0]!.target_text.startsWith("package ")).toBe(true);
-    expect(files[0]!.license).toBe("MIT");
-    expect(maker.counts.licence_headers_stripped).toBe(1);
-    expect(maker.counts.dropped_by_type.full_file.duplicate).toBe(1);
+    // One top-level declaration: each file is taught by it (the per-file plan), and the second copy is a duplicate.
+    expect(pairs).toHaveLength(1);
+    for (const p of pairs) expect(p.target_text).not.toContain("Copyright");
+    expect(maker.counts.licence_headers_stripped).toBe(2);
+    expect(maker.counts.dropped.duplicate).toBe(1);
+    const whole = new PairMaker(cfg({ maxFileLines: 120 }));
+    const files = [...whole.pairsOf(repoOf([...withHeader("a/Prices.kt", 2020)]))].filter((p) => p.pair_type === "full_file");
+    expect(files.every((p) => p.target_text.startsWith("package "))).toBe(true);
   });
 });

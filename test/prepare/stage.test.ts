@@ -80,13 +80,12 @@ describe("prepare: de-duplication", () => {
     expect(o.stats.duplicates.total).toBe(0);
   });
 
-  test("the same target under two pair types is kept once per type, and both land in one split", async () => {
+  test("the same target under two pair types is taught once: the type first in the priority order survives", async () => {
     const pairs = corpus();
     pairs.push(pair(REPOSITORY_KT, { repo: "z/a", pair_type: "skeleton_to_complete" }), pair(REPOSITORY_KT, { repo: "z/b", pair_type: "description_to_code" }));
     const o = await prepare(pairs);
     const hits = Object.entries(o.rows).filter(([f]) => f !== "all_train").flatMap(([f, rows]) => rows.filter((r) => r.target_text === REPOSITORY_KT).map((r) => [f, r.pair_type]));
-    expect(hits.length).toBe(2);
-    expect(new Set(hits.map((h) => h[0])).size).toBe(1);
+    expect(hits.map((h) => h[1])).toEqual(["description_to_code"]);
   });
 
   test("--write-clusters lists what was removed and what it duplicates", async () => {
@@ -118,7 +117,8 @@ describe("prepare: splits", () => {
         repoSplit.set(String(r.repo), split);
       }
     }
-    expect(repoSplit.get("a/one")).toBe(repoSplit.get("c/three")!);
+    // The two near-duplicates are one code span: taught once, whatever their pair types.
+    expect([repoSplit.has("a/one"), repoSplit.has("c/three")].filter(Boolean)).toHaveLength(1);
     expect(o.rows.val!.length).toBeGreaterThan(0);
     expect(o.rows.test!.length).toBeGreaterThan(0);
     expect(o.rows.all_train!.length).toBe(o.rows.train!.length + o.rows.val!.length);
@@ -263,6 +263,7 @@ describe("prepare: every drop reason is counted", () => {
       { ...dup }, // duplicate_id
       pair("// only a comment\n", { repo: "x/empty" }), // empty_target
       pair("fun broken(x: Int) {\n  return if (x) \n}\n", { repo: "x/parse" }), // parse_error
+      pair(randomFunction(r), { repo: "x/prompt", input_text: "Complete it.\n\n```kotlin\nclass A {\n    private val x: Flow<Int> TODO()\n}\n```" }), // prompt_parse_error
       pair("android {\n  compileSdk 34\n", { repo: "x/groovy", path: "build.gradle", pair_type: "gradle" }), // unbalanced_delimiters
       pair(DISTINCT_KT[0]!, { repo: "x/long-in", input_text: "word ".repeat(400) }), // input_too_long
       pair(`fun big() {\n${"    println(\"a line of text\")\n".repeat(200)}}\n`, { repo: "x/long-out" }), // target_too_long
@@ -285,6 +286,7 @@ describe("prepare: every drop reason is counted", () => {
     expect(by.duplicate_id).toBe(1);
     expect(by.empty_target).toBe(1);
     expect(by.parse_error).toBe(1);
+    expect(by.prompt_parse_error).toBe(1);
     expect(by.unbalanced_delimiters).toBe(1);
     expect(by.input_too_long).toBe(1);
     expect(by.target_too_long).toBe(1);
