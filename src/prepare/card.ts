@@ -149,14 +149,19 @@ function splitLines(s: PrepareStats): string[] {
     ...(c.repository_rule_applies ? [`val and test each come from ≥ ${R.min_repositories_per_held_out_split} repositories`] : []),
     ...(c.types_needing_test_rows.length ? [`every pair type with ≥ ${n(R.test_rule_from_type_rows)} rows (${c.types_needing_test_rows.join(", ")}) has ≥ ${R.min_test_rows_per_type} test rows`] : []),
   ];
-  const bound = `val and test may hold up to ${R.max_share_overshoot}× their share (${n(c.held_out_bound_rows.val)} and ${n(c.held_out_bound_rows.test)} rows)`;
+  const bound = `val and test may hold up to ${R.max_share_overshoot}× their share: ${n(c.held_out_bound_rows.val)} and ${n(c.held_out_bound_rows.test)} rows`;
   let coverage: string;
   if (rules.length === 0)
     coverage =
       `No held-out coverage rule applies (they need ≥ ${R.repository_rule_from_repositories} repositories, or a pair type with ≥ ${n(R.test_rule_from_type_rows)} rows).`;
   else if (c.met)
-    coverage = `Held-out coverage met: ${rules.join("; ")}` + (c.searched ? ` (the stratified placement missed it; a seeded search over whole groups repaired it, ${bound}).` : ".");
-  else coverage = `**Held-out coverage not met** (wanted: ${rules.join("; ")}; ${bound}): ${c.reasons.join("; ")}. Scores on val and test speak for fewer repositories or pair types than intended.`;
+    coverage =
+      `Held-out coverage met: ${rules.join("; ")}.` +
+      (c.searched ? ` The stratified placement missed it, so a seeded search over whole groups repaired it (${bound}).` : "");
+  else
+    coverage =
+      `**Held-out coverage not met.** Wanted: ${rules.join("; ")} (${bound}). Missed: ${c.reasons.join("; ")}. ` +
+      `Scores on val and test speak for fewer repositories or pair types than intended.`;
   const listed = s.splits.train.repository_names && s.splits.val.repository_names && s.splits.test.repository_names;
   return [`Repositories per split (${listed ? "all listed" : `listed when ≤ ${MAX_LISTED_REPOSITORIES}`}) — ${names.join("; ")}.`, coverage];
 }

@@ -35,7 +35,7 @@ export interface HeldOutGoals {
 type Cost = [over: number, need: number, soft: number];
 
 const REPO_WEIGHT = 10; // a missing repository counts as much as a type with no test rows at all
-const MAX_EVALUATIONS = 20_000_000;
+const MAX_EVALUATIONS = 5_000_000;
 const MAX_STEPS = 10_000;
 
 export class Placement {
@@ -125,7 +125,8 @@ export function repairHeldOut(list: SplitGroup[], goals: HeldOutGoals, splits: n
   const mixB = Array.from({ length: types }, () => 0);
   const open = Array.from({ length: splits }, (_, s) => s === 0 || goals.share[s]! > 0);
 
-  /** Cost change when `out` leaves a for b and `into` leaves b for a (either may be null). */
+  /** Cost change when `out` leaves a for b and `into` leaves b for a (either may be null), into `d`. */
+  const d: Cost = [0, 0, 0];
   const delta = (a: number, b: number, out: SplitGroup, into: SplitGroup | null): Cost => {
     for (let t = 0; t < types; t++) {
       const moved = out.mix[t]! - (into ? into.mix[t]! : 0);
@@ -135,35 +136,40 @@ export function repairHeldOut(list: SplitGroup[], goals: HeldOutGoals, splits: n
     const rowsMoved = out.members.length - (into ? into.members.length : 0);
     const ca = splitCost(goals, a, p.rows[a]! - rowsMoved, mixA, p.reposAfter(a, out, into));
     const cb = splitCost(goals, b, p.rows[b]! + rowsMoved, mixB, p.reposAfter(b, into, out));
-    return [ca[0] + cb[0] - costs[a]![0] - costs[b]![0], ca[1] + cb[1] - costs[a]![1] - costs[b]![1], ca[2] + cb[2] - costs[a]![2] - costs[b]![2]];
+    for (let k = 0; k < 3; k++) d[k] = ca[k]! + cb[k]! - costs[a]![k]! - costs[b]![k]!;
+    return d;
   };
 
   let evaluations = 0;
   let steps = 0;
+  let needStuck = false; // a full scan found no step that brings a missed requirement closer
+  const best: Cost = [0, 0, 0];
   while (steps < MAX_STEPS && evaluations < MAX_EVALUATIONS) {
-    let best: Cost = [0, 0, 0];
+    best.fill(0);
     let move: [SplitGroup, number, SplitGroup | null] | null = null;
+    const consider = (g: SplitGroup, b: number, h: SplitGroup | null) => {
+      evaluations++;
+      if (!less(delta(g.split, b, g, h), best)) return;
+      best.splice(0, 3, ...d);
+      move = [g, b, h];
+    };
     for (const g of order) {
       if (p.groups[g.split]! === 1) continue; // never empty a split
-      for (let b = 0; b < splits; b++) {
-        if (b === g.split || !open[b]) continue;
-        const d = delta(g.split, b, g, null);
-        evaluations++;
-        if (less(d, best)) [best, move] = [d, [g, b, null]];
-      }
+      for (let b = 0; b < splits; b++) if (b !== g.split && open[b]) consider(g, b, null);
     }
-    // Swaps: every pair with at least one held-out group, each pair once.
-    for (const g of order) {
-      if (g.split === 0) continue;
-      for (const h of order) {
-        if (h.split === g.split || (h.split !== 0 && h.split < g.split)) continue;
-        const d = delta(g.split, h.split, g, h);
-        evaluations++;
-        if (less(d, best)) [best, move] = [d, [g, h.split, h]];
+    // Swaps (every pair with at least one held-out group, each pair once) cost |held-out| × |groups|,
+    // so they are weighed only when no single move helps: no move at all, or, while a requirement
+    // is missed, none that brings it closer.
+    const missing = !needStuck && costs.some((c) => c[0] > 0 || c[1] > 0);
+    if (!move || (missing && best[0] === 0 && best[1] === 0)) {
+      for (const g of order) {
+        if (g.split === 0) continue;
+        for (const h of order) if (h.split !== g.split && (h.split === 0 || h.split > g.split)) consider(g, h.split, h);
       }
+      if (missing && best[0] === 0 && best[1] === 0) needStuck = true;
     }
     if (!move) break;
-    const [g, b, h] = move;
+    const [g, b, h] = move as [SplitGroup, number, SplitGroup | null];
     const a = g.split;
     p.remove(g, a);
     p.add(g, b);
