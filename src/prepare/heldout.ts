@@ -1,7 +1,8 @@
 /**
  * Repairs a split placement whose held-out splits miss their requirements (see coverage.ts): a
  * seeded best-improvement local search over whole groups. A step moves one group to another split
- * or swaps two groups between splits, and is taken only if it lowers the cost, compared in order:
+ * or, when no move helps, swaps two groups between splits, and is taken only if it lowers the cost,
+ * compared in order:
  *
  *   1. rows over a held-out split's bound (2× its share): the shares may overshoot, but only so far;
  *   2. unmet requirements: missing test rows of a needed pair type, plus 10 per missing repository;
