@@ -7,7 +7,7 @@ import { PAIR_TYPES } from "../types.ts";
 import { FORMAT_KEYS, SYSTEM_PROMPT } from "./formats.ts";
 import { STEPS } from "./ledger.ts";
 import { QUALITY_DIMENSIONS } from "./quality.ts";
-import type { Distribution, PrepareStats } from "./stats.ts";
+import { MAX_LISTED_REPOSITORIES, type Distribution, type PrepareStats } from "./stats.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
@@ -37,9 +37,11 @@ export function renderCard(s: PrepareStats): string {
       [
         ...types.map((ty) => [ty, n(s.counts.train[ty] ?? 0), n(s.counts.val[ty] ?? 0), n(s.counts.test[ty] ?? 0), n(s.counts.total[ty] ?? 0)]),
         ["**all**", n(s.written.train!), n(s.written.val!), n(s.written.test!), n(total)],
+        ["repositories", n(s.splits.train.repositories), n(s.splits.val.repositories), n(s.splits.test.repositories), ""],
       ],
     ),
   );
+  out.push(...splitLines(s));
 
   out.push(`## How it was built`);
   const steps = s.drops.steps.map((st) => {
@@ -137,4 +139,33 @@ export function renderCard(s: PrepareStats): string {
   );
   out.push(`Drop reasons, in step order: ${STEPS.map((st) => `${st.step} (${st.reasons.join(", ")})`).join("; ")}.`);
   return out.join("\n\n") + "\n";
+}
+
+/** Which repositories each split comes from, and whether the held-out coverage rules hold. */
+function splitLines(s: PrepareStats): string[] {
+  const names = (["train", "val", "test"] as const).map((k) => {
+    const r = s.splits[k];
+    return r.repository_names ? `${k}: ${r.repository_names.map((x) => `\`${x}\``).join(", ") || "none"}` : `${k}: ${n(r.repositories)} repositories`;
+  });
+  const c = s.splits.coverage;
+  const R = c.rules;
+  const rules = [
+    ...(c.repository_rule_applies ? [`val and test each come from ≥ ${R.min_repositories_per_held_out_split} repositories`] : []),
+    ...(c.types_needing_test_rows.length ? [`every pair type with ≥ ${n(R.test_rule_from_type_rows)} rows (${c.types_needing_test_rows.join(", ")}) has ≥ ${R.min_test_rows_per_type} test rows`] : []),
+  ];
+  const bound = `val and test may hold up to ${R.max_share_overshoot}× their share: ${n(c.held_out_bound_rows.val)} and ${n(c.held_out_bound_rows.test)} rows`;
+  let coverage: string;
+  if (rules.length === 0)
+    coverage =
+      `No held-out coverage rule applies (they need ≥ ${R.repository_rule_from_repositories} repositories, or a pair type with ≥ ${n(R.test_rule_from_type_rows)} rows).`;
+  else if (c.met)
+    coverage =
+      `Held-out coverage met: ${rules.join("; ")}.` +
+      (c.searched ? ` The stratified placement missed it, so a seeded search over whole groups repaired it (${bound}).` : "");
+  else
+    coverage =
+      `**Held-out coverage not met.** Wanted: ${rules.join("; ")} (${bound}). Missed: ${c.reasons.join("; ")}. ` +
+      `Scores on val and test speak for fewer repositories or pair types than intended.`;
+  const listed = s.splits.train.repository_names && s.splits.val.repository_names && s.splits.test.repository_names;
+  return [`Repositories per split (${listed ? "all listed" : `listed when ≤ ${MAX_LISTED_REPOSITORIES}`}) — ${names.join("; ")}.`, coverage];
 }

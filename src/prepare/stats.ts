@@ -9,6 +9,7 @@ import { DROP_REASONS, type DropReason, type Ledger, type StepRecord } from "./l
 import type { MinHashConfig } from "./minhash.ts";
 import { QUALITY_DIMENSIONS } from "./quality.ts";
 import type { BalanceResult } from "./select.ts";
+import type { SplitCoverage } from "./coverage.ts";
 import { SPLITS, type GroupingInfo, type SplitPlan } from "./split.ts";
 import type { PairTable } from "./table.ts";
 import { TOKENIZER_DESCRIPTION } from "../tokens.ts";
@@ -53,8 +54,18 @@ export interface PrepareStats {
   balance: BalanceResult;
   sample: { requested: number | null; available: number; quotas: Partial<Record<PairType, number>> };
   grouping: GroupingInfo;
+  /** Per split: rows and repositories (names listed when ≤ 20; rows per type are in `counts`); and the held-out coverage. */
+  splits: Record<"train" | "val" | "test", SplitRepositories> & { coverage: SplitCoverage };
   licenses: Record<string, number>;
 }
+
+export interface SplitRepositories {
+  rows: number;
+  repositories: number;
+  repository_names: string[] | null; // null when more than MAX_LISTED_REPOSITORIES
+}
+
+export const MAX_LISTED_REPOSITORIES = 20;
 
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -187,6 +198,7 @@ export function buildStats(x: StatsInput): PrepareStats {
     balance: x.balance,
     sample: x.sample,
     grouping: x.plan.grouping,
+    splits: splitRepositories(x.plan),
     licenses: tally(final, (i) => str(t.license[i]!)),
   };
 }
@@ -195,4 +207,12 @@ function typeCounts(t: PairTable, rows: Iterable<number>): Partial<Record<PairTy
   const c = PAIR_TYPES.map(() => 0);
   for (const i of rows) c[t.type[i]!]!++;
   return Object.fromEntries(PAIR_TYPES.flatMap((ty, k) => (c[k] ? [[ty, c[k]]] : [])));
+}
+
+function splitRepositories(plan: SplitPlan): PrepareStats["splits"] {
+  const per = (s: number): SplitRepositories => {
+    const names = plan.repositories[s]!;
+    return { rows: plan.rows[s]!.length, repositories: names.length, repository_names: names.length <= MAX_LISTED_REPOSITORIES ? names : null };
+  };
+  return { train: per(0), val: per(1), test: per(2), coverage: plan.coverage };
 }

@@ -149,6 +149,66 @@ describe("prepare: splits", () => {
   });
 });
 
+/**
+ * 12 repositories, full_file (≥ 200 rows) concentrated in three of them. With `joined`, code shared
+ * under two pair types links each of the first 10 repositories to the next, so near-duplicate
+ * clusters bind them into one group far larger than a held-out split may be.
+ */
+function skewedRepos(joined: boolean): Pair[] {
+  const r = rng(21);
+  const fullFile = [120, 60, 30, 6, 6, 6, 6, 6, 6, 6, 6, 6];
+  const pairs: Pair[] = [];
+  fullFile.forEach((count, k) => {
+    for (let j = 0; j < count; j++) pairs.push(pair(randomFunction(r), { repo: `skew/r${k}`, path: `src/commonMain/kotlin/F${j % 9}.kt`, pair_type: "full_file" }));
+    for (let j = 0; j < 8; j++) pairs.push(pair(randomFunction(r), { repo: `skew/r${k}`, path: `src/commonMain/kotlin/D${j}.kt`, pair_type: "description_to_code" }));
+  });
+  if (joined) {
+    for (let k = 0; k < 9; k++) {
+      const code = randomFunction(r);
+      pairs.push(pair(code, { repo: `skew/r${k}`, pair_type: "skeleton_to_complete" }), pair(code, { repo: `skew/r${k + 1}`, pair_type: "composable" }));
+    }
+  }
+  return pairs;
+}
+
+describe("prepare: held-out coverage", () => {
+  test("12 repositories: val and test from ≥ 2 repositories each, ≥ 10 test rows of full_file, byte-identical for any thread count", async () => {
+    const a = await prepare(skewedRepos(false), {}, 42, 1);
+    const b = await prepare(skewedRepos(false), {}, 42, 2);
+    for (const f of ["train", "val", "test", "stats", "card"]) expect(b.files[f]).toBe(a.files[f]!);
+    const cov = a.stats.splits.coverage;
+    expect(cov.met).toBe(true);
+    expect(cov.types_needing_test_rows).toEqual(["full_file"]);
+    expect(a.stats.counts.test.full_file!).toBeGreaterThanOrEqual(10);
+    for (const split of ["val", "test"] as const) {
+      const repos = new Set(a.rows[split]!.map((r) => r.repo));
+      expect(repos.size).toBeGreaterThanOrEqual(2);
+      expect(a.stats.splits[split].repositories).toBe(repos.size);
+      expect(a.stats.splits[split].repository_names).toEqual([...repos].map(String).sort());
+    }
+    expect(a.files.card).toContain("Held-out coverage met");
+    expect(a.files.card).toContain(`| repositories | ${a.stats.splits.train.repositories} | ${a.stats.splits.val.repositories} | ${a.stats.splits.test.repositories} |`);
+  });
+
+  test("clusters joining 10 of 12 repositories into one group: stats and card say coverage was not met, and why", async () => {
+    const o = await prepare(skewedRepos(true));
+    expect(o.stats.grouping.by).toBe("repository+cluster");
+    const cov = o.stats.splits.coverage;
+    expect(cov.met).toBe(false);
+    expect(cov.reasons.join("\n")).toContain("near-duplicate clusters join 10 of the 12 repositories");
+    expect(o.files.card).toContain("**Held-out coverage not met.**");
+    expect(o.files.card).toContain("near-duplicate clusters join 10 of the 12 repositories");
+    const repoSplit = new Map<string, string>();
+    for (const split of ["train", "val", "test"]) {
+      for (const row of o.rows[split]!) {
+        expect(repoSplit.get(String(row.repo)) ?? split).toBe(split);
+        repoSplit.set(String(row.repo), split);
+      }
+    }
+    for (let k = 0; k < 10; k++) expect(repoSplit.get(`skew/r${k}`)).toBe("train");
+  });
+});
+
 describe("prepare: small data", () => {
   test("val and test are not left empty when there are at least three groups", async () => {
     const r = rng(9);
