@@ -262,7 +262,9 @@ export const extractStage: Stage<ExtractOptions> = {
   name: "extract",
   // 2: source sets for custom, flattened and Amper layouts (fewer `unknown`), module.yaml fingerprinted
   // 3: GradleInfo.plugin_registrations and KMP detection through convention plugins (pairs resolves them)
-  version: "3",
+  // 4: a class delegating `by make() { … }` has its body (the grammar read it as a trailing lambda);
+  //    properties without code of their own are members too
+  version: "4",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
   outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes, licenses: opts.licenses ?? { kind: "any" } }),

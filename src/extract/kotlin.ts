@@ -332,7 +332,23 @@ function propertyBodies(ctx: FileContext, decl: Node, name: string, delta: numbe
 }
 
 function bodyOfClass(decl: Node): Node | null {
-  return childOfType(decl, "class_body") ?? childOfType(decl, "enum_class_body");
+  return childOfType(decl, "class_body") ?? childOfType(decl, "enum_class_body") ?? bodyReadAsDelegateLambda(decl);
+}
+
+/**
+ * `class S : Scope by CoroutineScope(Main) { … }`: the grammar reads the class body as a trailing
+ * lambda of the delegate's call. Kotlin reads it as the body, and so do we: the lambda that ends
+ * the declaration is its body (its statements are the members), so the signature stops before it.
+ */
+function bodyReadAsDelegateLambda(decl: Node): Node | null {
+  const specs = childOfType(decl, "delegation_specifiers");
+  const last = specs?.lastNamedChild;
+  const delegation = last && typeOf(last) === "delegation_specifier" ? childOfType(last, "explicit_delegation") : null;
+  const call = delegation?.lastNamedChild;
+  if (!call || typeOf(call) !== "call_expression") return null;
+  const trailing = call.lastNamedChild;
+  const lambda = trailing && typeOf(trailing) === "annotated_lambda" ? childOfType(trailing, "lambda_literal") : null;
+  return lambda && lambda.endIndex === decl.endIndex ? lambda : null;
 }
 
 function classKind(decl: Node): BlockKind {
@@ -363,6 +379,9 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
   // Class-likes get their statements/ranges summed from members after the walk.
   const classFrames: Emitted[] = [];
   const memberOf = new Map<Emitted, Emitted[]>();
+  // Properties with no code of their own (`private val state = MutableStateFlow(x)`) make no block
+  // but are still members: a method's prompt shows the fields it uses.
+  const plainOf = new Map<Emitted, { at: number; member: Member }[]>();
   while (stack.length > 0) {
     const { node, parent, parentQName, depth } = stack.pop()!;
     if (depth > MAX_NESTING) {
@@ -370,7 +389,17 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
       continue;
     }
     const e = emit(ctx, region.delta, node, parentQName);
-    if (!e) continue;
+    if (!e) {
+      if (parent && typeOf(node) === "property_declaration") {
+        const member = plainProperty(ctx, region.delta, node, parent.block.kind === "interface");
+        if (member) {
+          let list = plainOf.get(parent);
+          if (!list) plainOf.set(parent, (list = []));
+          list.push({ at: node.startIndex + region.delta, member });
+        }
+      }
+      continue;
+    }
     out.push(e.block);
     starts?.set(e.block, e.start);
     if (parent) {
@@ -425,11 +454,32 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
     for (const m of members) for (const n of m.block.calls) calls.add(n);
     for (const r of c.ownRanges) scanCalls(ctx.source, r.start, r.end, calls);
     c.block.calls = [...calls].sort();
-    c.block.members = members.map((m) => toMember(m.block));
+    const all = members.map((m) => ({ at: m.start, member: toMember(m.block) }));
+    all.push(...(plainOf.get(c) ?? []));
+    c.block.members = all.sort((a, b) => a.at - b.at).map((m) => m.member);
     c.block.body_statements = c.statements;
     c.block.has_body = functionsWithBody || c.statements > 0;
     finishRanges(c, ctx);
   }
+}
+
+/** Longest initializer kept in a plain property's signature (it tells the type when none is written). */
+const MAX_SHOWN_INITIALIZER = 80;
+
+/** A property without a block: its declaration up to the initializer, plus a short one-line initializer when no type is written. */
+function plainProperty(ctx: FileContext, delta: number, node: Node, inInterface: boolean): Member | null {
+  const name = propertyName(ctx, node, delta);
+  if (!name) return null;
+  const { modifiers } = readModifiers(ctx, node, delta);
+  const init = initializerOf(node);
+  const start = node.startIndex + delta;
+  let signature = ctx.source.slice(start, init ? init.startIndex + delta : node.endIndex + delta).trim().replace(/\s*=\s*$/, "");
+  if (init && propertyType(ctx, node, delta) === null) {
+    const value = text(ctx, init, delta);
+    if (value.length <= MAX_SHOWN_INITIALIZER && !value.includes("\n")) signature += ` = ${value}`;
+  }
+  const isAbstract = modifiers.includes("abstract") || (inInterface && init === null && childOfType(node, "property_delegate") === null);
+  return { kind: "property", name, signature, has_body: false, is_abstract: isAbstract };
 }
 
 function toMember(b: Block): Member {

@@ -13,6 +13,32 @@ async function one(src: string, name: string): Promise<Block> {
   return b;
 }
 
+describe("a class delegating to a call", () => {
+  test("its `{ … }` is the class body, not a lambda of the delegate: members, body ranges and a signature without the body", async () => {
+    const src = "class FeedStore(private val reader: Reader) : Store, CoroutineScope by CoroutineScope(Dispatchers.Main) {\n    private val state = 1\n    fun load(x: Int): Int {\n        return x + state\n    }\n}\n";
+    const b = await one(src, "FeedStore");
+    expect(b.signature).toBe("class FeedStore(private val reader: Reader) : Store, CoroutineScope by CoroutineScope(Dispatchers.Main)");
+    expect(b.members.map((m) => m.name)).toEqual(["state", "load"]);
+    expect(b.members[0]).toEqual({ kind: "property", name: "state", signature: "private val state = 1", has_body: false, is_abstract: false });
+    expect(b.body_ranges).toHaveLength(1);
+    expect((await one(src, "load")).parent).toBe("FeedStore");
+  });
+});
+
+describe("plain properties are members", () => {
+  test("with their declared type, or a short initializer that tells it; abstract in an interface", async () => {
+    const src = "class Vm(private val repo: Repo) {\n    private val _state = MutableStateFlow(UiState())\n    val items: List<Item> = listOf(\n        Item(1),\n    )\n    private val big = buildList {\n        add(1)\n    }\n    fun load() {\n        _state.value = UiState()\n    }\n}\ninterface Named {\n    val name: String\n}\n";
+    const vm = await one(src, "Vm");
+    expect(vm.members.map((m) => [m.name, m.signature])).toEqual([
+      ["_state", "private val _state = MutableStateFlow(UiState())"],
+      ["items", "val items: List<Item>"],
+      ["big", "private val big"],
+      ["load", "fun load()"],
+    ]);
+    expect((await one(src, "Named")).members).toEqual([{ kind: "property", name: "name", signature: "val name: String", has_body: false, is_abstract: true }]);
+  });
+});
+
 describe("kinds", () => {
   test.each([
     ["fun top(x: Int): Int {\n    return x + 1\n}\n", "top", "function", []],
