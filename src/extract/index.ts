@@ -263,7 +263,7 @@ export const extractStage: Stage<ExtractOptions> = {
   // 2: source sets for custom, flattened and Amper layouts (fewer `unknown`), module.yaml fingerprinted
   // 3: GradleInfo.plugin_registrations and KMP detection through convention plugins (pairs resolves them)
   // 4: a class delegating `by make() { … }` has its body (the grammar read it as a trailing lambda);
-  //    properties without code of their own are members too
+  //    properties without code of their own are members too (of their class, or of their file)
   version: "4",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,

@@ -372,7 +372,15 @@ interface Emitted {
  * Walks one region's declarations, appending blocks. Iterative over class bodies (no recursion
  * on the tree's depth, so 5,000-level nesting cannot overflow the stack).
  */
-export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], out: Block[], starts?: Map<Block, number>): void {
+export function collectBlocks(
+  ctx: FileContext,
+  region: Region,
+  tops: Node[],
+  out: Block[],
+  starts?: Map<Block, number>,
+  /** Top-level properties without a block (`private const val TAG = "x"`), for the file block's members. */
+  plainTop?: { at: number; member: Member }[],
+): void {
   type Frame = { node: Node; parent: Emitted | null; parentQName: string | null; depth: number };
   const stack: Frame[] = [];
   for (let i = tops.length - 1; i >= 0; i--) stack.push({ node: tops[i]!, parent: null, parentQName: null, depth: 0 });
@@ -390,13 +398,14 @@ export function collectBlocks(ctx: FileContext, region: Region, tops: Node[], ou
     }
     const e = emit(ctx, region.delta, node, parentQName);
     if (!e) {
-      if (parent && typeOf(node) === "property_declaration") {
-        const member = plainProperty(ctx, region.delta, node, parent.block.kind === "interface");
-        if (member) {
+      if (typeOf(node) === "property_declaration") {
+        const member = plainProperty(ctx, region.delta, node, parent?.block.kind === "interface");
+        const at = node.startIndex + region.delta;
+        if (member && parent) {
           let list = plainOf.get(parent);
           if (!list) plainOf.set(parent, (list = []));
-          list.push({ at: node.startIndex + region.delta, member });
-        }
+          list.push({ at, member });
+        } else if (member) plainTop?.push({ at, member });
       }
       continue;
     }

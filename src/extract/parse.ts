@@ -201,20 +201,21 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   ctx.errors.sort((a, b) => a - b);
   const blocks: Block[] = [];
   const starts = new Map<Block, number>();
-  for (const piece of pieces) collectBlocks(ctx, piece.region, piece.tops, blocks, starts);
+  const plainTop: { at: number; member: Member }[] = [];
+  for (const piece of pieces) collectBlocks(ctx, piece.region, piece.tops, blocks, starts, plainTop);
   const hasCode = named(tree.rootNode).some((c) => !HEADER_TYPES.has(typeOf(c)));
   for (const piece of pieces) piece.tree?.delete();
   tree.delete();
   // Every file within bounds that holds code is a file block, declarations or not (a script, a
   // file of top-level statements the grammar could not place).
-  if (source.length <= MAX_FILE_BLOCK_CHARS && hasCode) blocks.push(fileBlock(task, source, ctx, blocks, starts));
+  if (source.length <= MAX_FILE_BLOCK_CHARS && hasCode) blocks.push(fileBlock(task, source, ctx, blocks, starts, plainTop));
   const sorted = sortBlocks(blocks);
   const code_starts = sorted.map((b) => starts.get(b) ?? 0); // the file block starts at 0
   return { repo: task.repo, path: task.path, blocks: sorted, code_starts, parse_errors: ctx.errors.length, repairs: { misparse, rewrites }, too_deep: ctx.tooDeep };
 }
 
 /** The whole file as a block: members are its top-level declarations, bodies theirs. */
-function fileBlock(task: FileTask, source: string, ctx: FileContext, blocks: Block[], starts: Map<Block, number>): Block {
+function fileBlock(task: FileTask, source: string, ctx: FileContext, blocks: Block[], starts: Map<Block, number>, plainTop: { at: number; member: Member }[]): Block {
   const top = blocks.filter((b) => b.parent === null);
   const ranges: BodyRange[] = [];
   const calls = new Set<string>();
@@ -225,7 +226,12 @@ function fileBlock(task: FileTask, source: string, ctx: FileContext, blocks: Blo
     for (const c of b.calls) calls.add(c);
     statements += b.body_statements;
   }
-  const members: Member[] = top.map((b) => ({ kind: b.kind, name: b.name, signature: b.signature, has_body: b.has_body, is_abstract: b.modifiers.includes("abstract") }));
+  const members: Member[] = [
+    ...top.map((b) => ({ at: starts.get(b) ?? 0, member: { kind: b.kind, name: b.name, signature: b.signature, has_body: b.has_body, is_abstract: b.modifiers.includes("abstract") } })),
+    ...plainTop,
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map((m) => m.member);
   return {
     ...baseBlock(task, source, ctx),
     kind: "file",

@@ -10,7 +10,8 @@
  */
 import type { Block } from "../types.ts";
 import type { RepoBlocks } from "./repo.ts";
-import { renderClassLike, type SymbolIndex } from "./symbols.ts";
+import { lexKotlin, Tok } from "../prepare/lexer.ts";
+import { renderClassLike, type Symbol, type SymbolIndex } from "./symbols.ts";
 import { identifiers, importLines, neededImports } from "./text.ts";
 
 export type TokenCount = (text: string) => number;
@@ -48,26 +49,30 @@ export interface Context {
   shown: number;
 }
 
-/** Simple names of the types declared inside the target (itself, nested types): not "elsewhere". */
+/** Simple names the target declares itself (itself, nested types, members): part of the answer, not context. */
 function declaredInside(target: Block, repo: RepoBlocks): Set<string> {
-  const out = new Set<string>([target.name]);
-  if (target.kind === "file") {
-    for (const d of repo.declarationsByPath.get(target.path) ?? []) out.add(d.name);
-    return out;
-  }
+  const out = new Set<string>([target.name, ...target.type_params.map((t) => t.replace(/^(?:in|out|reified)\s+/, "").split(/[\s:]/)[0]!)]);
   for (const d of repo.declarationsByPath.get(target.path) ?? []) {
-    if (d.start_line >= target.start_line && d.end_line <= target.end_line) out.add(d.name);
+    if (target.kind === "file" || (d.start_line >= target.start_line && d.end_line <= target.end_line)) out.add(d.name);
   }
   return out;
 }
 
-/** Project types a text uses, in order of first use. */
-export function projectTypesUsed(text: string, target: Block, repo: RepoBlocks, index: SymbolIndex): string[] {
+/** Identifiers of a text's code (comments and strings skipped: a KDoc link is not a use), in order of first use. */
+export function codeIdentifiers(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const t of lexKotlin(text).tokens) if (t.kind === Tok.Ident) out.add(t.text);
+  return out;
+}
+
+/** Project types a target uses, as its file resolves them, in order of first use. */
+export function projectTypesUsed(ids: ReadonlySet<string>, target: Block, repo: RepoBlocks, index: SymbolIndex, owner: Block | null = null): string[] {
   const inside = declaredInside(target, repo);
+  for (const t of owner?.type_params ?? []) inside.add(t.split(/[\s:]/)[0]!);
   const out: string[] = [];
-  for (const id of identifiers(text)) {
+  for (const id of ids) {
     const c = id.charCodeAt(0);
-    if (c < 65 || c > 90 || inside.has(id) || !index.types.has(id)) continue;
+    if (c < 65 || c > 90 || inside.has(id) || !index.resolve(index.types, id, target)) continue;
     out.push(id);
   }
   return out;
@@ -92,15 +97,26 @@ function rank(b: Block, target: Block): number {
   return 2;
 }
 
+/** Names the prompt declares (`class X`, `fun f`): their declarations need not be shown again. */
+function declaredIn(prompt: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of prompt.matchAll(/\b(?:class|interface|object|typealias|fun|val|var)\s+(?:<[^>]*>\s*)?(?:[\w.<>?]+\.)?(\w+)/g)) out.add(m[1]!);
+  return out;
+}
+
 export function buildContext(req: ContextRequest, repo: RepoBlocks, index: SymbolIndex, tools: ContextTools): Context {
   const { target, targetText } = req;
-  const used = projectTypesUsed(targetText, target, repo, index);
+  const owner = enclosingClass(target, repo);
+  const ids = codeIdentifiers(targetText);
+  const used = projectTypesUsed(ids, target, repo, index, owner);
   const missingBefore = missingFrom(req.prompt, used);
   // Budget is spent nearest first (enclosing class, imports, used declarations), but the code is laid
-  // out as Kotlin reads: imports first.
+  // out as Kotlin reads: imports first. A prompt's tokens never exceed its UTF-8 bytes, so a short
+  // prompt needs no count.
+  const promptTokens = Buffer.byteLength(req.prompt) + tools.budget + 16 <= tools.maxInputTokens ? 0 : tools.count(req.prompt);
+  const room = Math.min(tools.budget, tools.maxInputTokens - promptTokens - 16);
   const pieces: string[] = [];
   let importsPiece = "";
-  const room = Math.min(tools.budget, tools.maxInputTokens - tools.count(req.prompt) - 16);
   let spent = 0;
   const tryAdd = (text: string): boolean => {
     const cost = tools.count(text) + 1;
@@ -109,41 +125,36 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     spent += cost;
     return true;
   };
-  // A name the prompt merely mentions (a parameter type in the signature) still needs its
-  // declaration; one the prompt declares (the interface to implement) does not.
-  const declaredInPrompt = (name: string) => new RegExp(`\\b(?:class|interface|object|typealias|fun)\\s+(?:<[^>]*>\\s*)?(?:[\\w.<>]+\\.)?${name}\\b`).test(req.prompt);
-  const shownIds = new Set<string>();
-  const targetIds = identifiers(targetText);
+  const inPrompt = declaredIn(req.prompt);
+  const inside = declaredInside(target, repo);
 
-  // 1. The enclosing class: its header and constructor, its properties, and the siblings the target calls.
-  const owner = req.enclosing ? enclosingClass(target, repo) : null;
-  if (owner) {
+  // 1. The enclosing class: its header and constructor, its properties and objects, and the siblings the target calls.
+  if (req.enclosing && owner) {
     const calls = new Set(target.calls.filter((c) => c !== target.name));
-    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, true, calls)}`);
-    shownIds.add(owner.name);
+    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, { all: true, functions: calls, objects: index.objectsOf(owner) })}`);
+    inPrompt.add(owner.name);
   }
   // 2. The file's imports the target uses.
   if (req.imports) {
     const imports = neededImports(target.imports, targetText).filter((i) => !req.prompt.includes(i));
     if (imports.length && tryAdd(importLines(imports))) importsPiece = pieces.pop()!;
   }
-  // 3. Project declarations the target refers to, nearest first, not already in the prompt.
-  const refs: { rank: number; order: number; text: string; name: string }[] = [];
+  // 3. Project declarations the target refers to, nearest first, not already declared in the prompt.
+  const refs: { rank: number; order: number; text: string }[] = [];
   let order = 0;
-  for (const name of used) {
-    if (shownIds.has(name) || declaredInPrompt(name)) continue;
-    const s = index.resolve(index.types, name, target);
-    if (s) refs.push({ rank: rank(s.block, target), order: order++, text: s.text, name });
-  }
-  for (const name of target.calls) {
-    if (shownIds.has(name) || name === target.name || !targetIds.has(name) || declaredInPrompt(name)) continue;
-    const s = index.resolve(index.functions, name, target);
-    // A helper declared inside the target is part of the answer, not context.
-    if (!s || (s.block.path === target.path && s.block.start_line >= target.start_line && s.block.end_line <= target.end_line)) continue;
-    refs.push({ rank: rank(s.block, target) + 0.5, order: order++, text: s.text, name });
+  const consider = (s: Symbol | null, bias: number) => {
+    if (s) refs.push({ rank: rank(s.block, target) + bias, order: order++, text: s.text });
+  };
+  for (const name of used) if (!inPrompt.has(name)) consider(index.resolve(index.types, name, target), 0);
+  for (const name of ids) {
+    if (inPrompt.has(name) || inside.has(name) || name === target.name) continue;
+    const c = name.charCodeAt(0);
+    if (c >= 65 && c <= 90 && name !== name.toUpperCase()) continue; // types were handled above
+    if (target.calls.includes(name)) consider(index.resolve(index.functions, name, target), 0.5);
+    else consider(index.resolve(index.values, name, target), 0.5);
   }
   refs.sort((a, b) => a.rank - b.rank || a.order - b.order);
-  let shown = owner ? 1 : 0;
+  let shown = req.enclosing && owner ? 1 : 0;
   const declared: string[] = [];
   const seen = new Set<string>();
   for (const r of refs) {

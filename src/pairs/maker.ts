@@ -109,8 +109,15 @@ export class PairMaker {
   *pairsOf(repo: RepoBlocks): Iterable<Pair> {
     const skip: SkipSink = (type, reason) => this.drop(type, reason);
     const index = new SymbolIndex(repo);
-    const budget: ContextTools = { count: this.countTokens, budget: this.cfg.contextTokens, maxInputTokens: this.cfg.maxInputTokens };
-    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget) };
+    // The same signatures and import lists are costed for many candidates of a repository: count each once.
+    const counted = new Map<string, number>();
+    const count = (text: string) => {
+      let n = counted.get(text);
+      if (n === undefined) counted.set(text, (n = this.countTokens(text)));
+      return n;
+    };
+    const budget: ContextTools = { count, budget: this.cfg.contextTokens, maxInputTokens: this.cfg.maxInputTokens };
+    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget), objectsOf: (b) => index.objectsOf(b) };
     const passed: Candidate[] = [];
     for (const type of PAIR_TYPES) {
       for (const raw of GENERATORS[type](repo, this.cfg, skip, tools)) {

@@ -31,12 +31,21 @@ export function platformLabel(p: Platform): string {
   return PLATFORM_LABEL[p];
 }
 
-/** "It belongs to the `iosMain` source set (iOS)." — or "" when extract could not tell. */
+/**
+ * "It belongs to the `iosMain` source set (iOS)." when the path shows that source set; for the
+ * `src/main` of a plain JVM or Android module (which extract files under jvmMain/androidMain), the
+ * folder as it is: "It lives in `src/main` of its module (Android)." — "" when extract could not tell.
+ */
 export function whereSentence(b: Block): string {
   if (b.source_set === "unknown") return "";
   const label = platformLabel(b.platform);
-  const test = b.is_test ? ", test code" : "";
-  return `It belongs to the \`${b.source_set}\` source set${label || test ? ` (${[label, test.slice(2)].filter(Boolean).join(", ")})` : ""}.`;
+  const facts = [label, b.is_test ? "test code" : ""].filter(Boolean).join(", ");
+  const tail = facts ? ` (${facts})` : "";
+  const segments = b.path.split("/");
+  if (segments.includes(b.source_set)) return `It belongs to the \`${b.source_set}\` source set${tail}.`;
+  const src = segments.lastIndexOf("src");
+  const folder = src >= 0 && segments[src + 1] && src + 1 < segments.length - 1 ? `src/${segments[src + 1]}` : null;
+  return folder ? `It lives in \`${folder}\` of its module${tail}.` : `It belongs to the \`${b.source_set}\` source set${tail}.`;
 }
 
 /** What a declaration is, as a noun phrase: "the function `f`", "the method `f` of `Owner`", "the data class `C`". */

@@ -24,7 +24,7 @@ export class RepoBlocks {
   readonly composableNames = new Set<string>();
   /** Qualified names of every declaration in the repository. */
   readonly qualifiedNames = new Set<string>();
-  /** Qualified names of classes and objects (to tell nested ones from top-level ones). */
+  /** Qualified names of classes, objects and interfaces (to tell nested ones — a companion included — from top-level ones). */
   readonly classNames = new Set<string>();
 
   constructor(repo: string, blocks: Block[]) {
@@ -41,7 +41,7 @@ export class RepoBlocks {
       else this.declarationsByPath.set(b.path, [b]);
       this.qualifiedNames.add(b.qualified_name);
       if (b.is_composable) this.composableNames.add(b.name);
-      if (b.kind === "class" || b.kind === "object") this.classNames.add(b.qualified_name);
+      if (b.kind === "class" || b.kind === "object" || b.kind === "interface") this.classNames.add(b.qualified_name);
       if (b.kind === "interface") {
         this.interfaces.set(b.qualified_name, b);
         const same = this.interfacesByName.get(b.name);
@@ -51,8 +51,13 @@ export class RepoBlocks {
     }
   }
 
+  /** A declaration outside any other declaration of the repository. */
+  isTopLevel(b: Block): boolean {
+    return b.parent === null || b.parent === "" || b.parent === b.package;
+  }
+
   /** Top-level declarations of a file. */
   topLevel(path: string): Block[] {
-    return (this.declarationsByPath.get(path) ?? []).filter((b) => b.parent === null || b.parent === b.package || b.parent === "");
+    return (this.declarationsByPath.get(path) ?? []).filter((b) => this.isTopLevel(b));
   }
 }

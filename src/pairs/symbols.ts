@@ -1,15 +1,22 @@
 /**
  * A repository's own declarations by simple name, each rendered as the signature a prompt may show
- * (never a body): class-likes as their header with their non-private member signatures, typealiases
- * as written, top-level functions as their signature. Built once per repository from extract's
- * blocks, so a prompt can carry the project types and helpers its target uses.
+ * (never a body): class-likes as their header with their member signatures (nested objects and the
+ * companion with theirs), typealiases as written, top-level functions and values as their
+ * signature. A name resolves the way the compiler would see it from the using file — same file,
+ * explicit import, same package, star import — never to a same-named declaration elsewhere, which
+ * is a different thing (or a library type) as far as that file is concerned.
  */
-import type { Block } from "../types.ts";
+import type { Block, Member } from "../types.ts";
 import type { RepoBlocks } from "./repo.ts";
+import { importedName, importPath } from "./text.ts";
 
 export interface Symbol {
   name: string;
+  /** The declaration's block; for a top-level value without a block of its own, its file's block. */
   block: Block;
+  /** Its qualified name and visibility (a private declaration is only seen from its own file). */
+  qualified: string;
+  isPrivate: boolean;
   /** Kotlin text that parses on its own: a header with member signatures, a typealias, a signature. */
   text: string;
 }
@@ -17,98 +24,109 @@ export interface Symbol {
 const TYPE_KINDS = new Set(["class", "interface", "object", "typealias"]);
 const MAX_MEMBERS = 12;
 
-/**
- * One line of a declaration's signature: comments dropped (a `//` comment would swallow the rest of
- * the line), anything from a body brace on cut (a class delegating `by x {`), whitespace runs
- * collapsed, trailing commas before `)` gone.
- */
+/** One line of a declaration's signature: comments dropped (a `//` comment would swallow the rest), whitespace collapsed. */
 export function oneLine(signature: string): string {
-  let out = "";
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < signature.length; i++) {
-    const c = signature[i]!;
-    if (quote) {
-      out += c;
-      if (c === "\\") out += signature[++i] ?? "";
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "/" && signature[i + 1] === "/") {
-      const nl = signature.indexOf("\n", i);
-      i = nl < 0 ? signature.length : nl - 1;
-      continue;
-    } else if (c === "/" && signature[i + 1] === "*") {
-      const end = signature.indexOf("*/", i + 2);
-      i = end < 0 ? signature.length : end + 1;
-      out += " ";
-      continue;
-    } else if (c === "(" || c === "[") depth++;
-    else if (c === ")" || c === "]") depth = Math.max(0, depth - 1);
-    else if (c === "{" && depth === 0) break;
-    out += c;
-  }
-  return out.replace(/\s+/g, " ").replace(/,\s*\)/g, ")").replace(/\(\s+/g, "(").trim();
+  return signature
+    .replace(/\/\*[\s\S]*?\*\//g, " ")
+    .replace(/(^|[^:"])\/\/[^\n]*/g, "$1")
+    .replace(/\s+/g, " ")
+    .replace(/,\s*\)/g, ")")
+    .replace(/\(\s+/g, "(")
+    .trim();
 }
 
-/** The declaration on one line, annotations included (`@Composable fun X()` is valid Kotlin). */
-function header(b: Block): string {
-  return oneLine(b.signature);
-}
-
-/** Entry names of an enum class, read from its body's first section (up to `;` or the closing brace). */
+/** Enum entries as written (arguments kept, entry bodies left out), read from the body's first section. */
 export function enumEntries(b: Block): string[] {
-  const open = b.code.indexOf("{", b.code.indexOf(b.signature.trim()) + b.signature.trim().length);
+  const sig = b.signature.trim();
+  const open = b.code.indexOf("{", b.code.indexOf(sig) + sig.length);
   if (open < 0) return [];
   const out: string[] = [];
+  let cur = "";
   let depth = 0;
-  let expectName = true;
+  let inBody = 0;
+  const flush = () => {
+    const t = oneLine(cur);
+    if (/^[A-Za-z_@]/.test(t)) out.push(t);
+    cur = "";
+  };
   for (let i = open + 1; i < b.code.length; i++) {
     const c = b.code[i]!;
-    if (c === "(" || c === "{" || c === "<") depth++;
-    else if (c === ")" || c === "}" || c === ">") {
-      if (depth === 0) break;
-      depth--;
-    } else if (depth === 0 && c === ";") break;
-    else if (depth === 0 && c === ",") expectName = true;
-    else if (depth === 0 && c === "/" && b.code[i + 1] === "/") i = b.code.indexOf("\n", i) < 0 ? b.code.length : b.code.indexOf("\n", i);
-    else if (depth === 0 && c === "/" && b.code[i + 1] === "*") i = b.code.indexOf("*/", i) < 0 ? b.code.length : b.code.indexOf("*/", i) + 1;
-    else if (depth === 0 && expectName && /[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(b.code.slice(i))!;
-      if (m[0] !== "@") out.push(m[0]);
-      i += m[0].length - 1;
-      expectName = false;
+    if (c === "/" && b.code[i + 1] === "/") {
+      const nl = b.code.indexOf("\n", i);
+      i = nl < 0 ? b.code.length : nl;
+      continue;
     }
+    if (c === "/" && b.code[i + 1] === "*") {
+      const end = b.code.indexOf("*/", i + 2);
+      i = end < 0 ? b.code.length : end + 1;
+      continue;
+    }
+    if (depth === 0 && inBody === 0 && (c === ";" || c === "}")) break;
+    if (depth === 0 && inBody === 0 && c === ",") {
+      flush();
+      continue;
+    }
+    if (depth === 0 && c === "{") inBody++;
+    else if (inBody > 0 && c === "{") inBody++;
+    else if (inBody > 0 && c === "}") inBody--;
+    else if (inBody === 0 && (c === "(" || c === "<" || c === "[")) depth++;
+    else if (inBody === 0 && (c === ")" || c === ">" || c === "]")) depth--;
+    if (inBody === 0 && c !== "}") cur += c;
   }
+  flush();
   return out;
 }
 
-/** A class-like as a header and its member signatures; `all` keeps private members too (the enclosing class of a member). */
-export function renderClassLike(b: Block, all = false, keepFunctions: ReadonlySet<string> | null = null): string {
-  const head = header(b);
+const isPrivateSig = (sig: string) => /\bprivate\b/.test(sig.split(/\b(?:fun|val|var|class|object|interface)\b/)[0] ?? "");
+
+export interface RenderOptions {
+  /** Keep private members too (the enclosing class of a member, a file's outline). */
+  all?: boolean;
+  /** Keep only these functions (the siblings a member calls); properties and types are always kept. */
+  functions?: ReadonlySet<string>;
+  /** Leave these members out (an interface's own, already shown). */
+  without?: ReadonlySet<string>;
+  /** The class's nested objects (its companion), rendered with their own members. */
+  objects?: ReadonlyMap<string, Block>;
+  indent?: string;
+  /** Most members shown (context keeps declarations short; a request lists them all). */
+  max?: number;
+}
+
+/** A class-like as its header and member signatures, a valid Kotlin declaration without bodies. */
+export function renderClassLike(b: Block, o: RenderOptions = {}): string {
+  const indent = o.indent ?? "";
+  const head = indent + oneLine(b.signature);
   const lines: string[] = [];
+  const inner = indent + "    ";
   if (b.modifiers.includes("enum")) {
     const entries = enumEntries(b);
-    if (entries.length) lines.push(`    ${entries.join(", ")}${b.members.length ? ";" : ""}`);
+    if (entries.length) lines.push(`${inner}${entries.join(", ")}${b.members.length ? ";" : ""}`);
   }
   let kept = 0;
   for (const m of b.members) {
-    if (kept >= MAX_MEMBERS) break;
-    if (m.kind !== "function" && m.kind !== "property") continue;
+    if (kept >= (o.max ?? MAX_MEMBERS)) break;
     const sig = oneLine(m.signature);
-    if (!all && /\bprivate\b/.test(sig.split(/\b(?:fun|val|var)\b/)[0] ?? "")) continue;
-    if (keepFunctions && m.kind === "function" && !keepFunctions.has(m.name)) continue;
-    lines.push(`    ${sig}`);
+    if ((!o.all && isPrivateSig(sig)) || o.without?.has(m.name)) continue;
+    if (m.kind === "object") {
+      // A companion or nested object: its own members are what callers reach (`Constants.X`).
+      const obj = o.objects?.get(m.name);
+      lines.push(obj ? renderClassLike(obj, { all: o.all, indent: inner }) : `${inner}${sig}`);
+      kept++;
+      continue;
+    }
+    if (m.kind === "class" || m.kind === "interface") {
+      // Nested types by their header: a sealed hierarchy's cases (`UiState.Loading`).
+      lines.push(`${inner}${sig}`);
+      kept++;
+      continue;
+    }
+    if (m.kind !== "function" && m.kind !== "property") continue;
+    if (o.functions && m.kind === "function" && !o.functions.has(m.name)) continue;
+    lines.push(`${inner}${sig}`);
     kept++;
   }
-  return lines.length ? `${head} {\n${lines.join("\n")}\n}` : head;
-}
-
-function render(b: Block): string {
-  if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
-  if (b.kind === "function" || b.kind === "property") return header(b);
-  return renderClassLike(b);
+  return lines.length ? `${head} {\n${lines.join("\n")}\n${indent}}` : head;
 }
 
 export class SymbolIndex {
@@ -116,36 +134,96 @@ export class SymbolIndex {
   readonly types = new Map<string, Symbol[]>();
   /** Top-level functions by simple name. */
   readonly functions = new Map<string, Symbol[]>();
+  /** Top-level values (properties, constants) by simple name. */
+  readonly values = new Map<string, Symbol[]>();
+  /** Nested objects (and companions) of each class-like, by the class's qualified name then the object's name. */
+  private readonly nestedObjects = new Map<string, Map<string, Block>>();
+  private readonly byQualified = new Map<string, Block>();
 
-  constructor(repo: RepoBlocks) {
+  constructor(private readonly repo: RepoBlocks) {
     for (const b of repo.blocks) {
-      if (b.kind === "file" || b.kind === "gradle" || !b.name) continue;
-      // An actual restates its expect: the expect (common) is the declaration other code sees.
+      if (b.kind === "gradle" || !b.name) continue;
+      if (b.kind === "file") {
+        // Values without a block of their own are members of their file.
+        for (const m of b.members) if (m.kind === "property" && !repo.qualifiedNames.has(qualify(b.package, m.name))) this.add(this.values, m.name, b, qualify(b.package, m.name), m);
+        continue;
+      }
+      this.byQualified.set(b.qualified_name, b);
+      if (b.kind === "object" && b.parent) {
+        let objs = this.nestedObjects.get(b.parent);
+        if (!objs) this.nestedObjects.set(b.parent, (objs = new Map()));
+        objs.set(b.name, b);
+      }
       // A companion object cannot stand outside its class; its class shows it.
-      if (b.is_actual || b.modifiers.includes("companion")) continue;
-      const map = TYPE_KINDS.has(b.kind) ? this.types : b.kind === "function" && isTopLevel(b, repo) ? this.functions : null;
-      if (!map) continue;
-      const list = map.get(b.name);
-      const entry = { name: b.name, block: b, text: "" };
-      if (list) list.push(entry);
-      else map.set(b.name, [entry]);
+      if (b.modifiers.includes("companion")) continue;
+      if (TYPE_KINDS.has(b.kind)) this.add(this.types, b.name, b, b.qualified_name);
+      else if (b.kind === "function" && repo.isTopLevel(b)) this.add(this.functions, b.name, b, b.qualified_name);
+      else if (b.kind === "property" && repo.isTopLevel(b)) this.add(this.values, b.name, b, b.qualified_name);
     }
   }
 
-  /** The declaration a name means as seen from `from`: same file, same package, imported, else the first. */
+  private add(map: Map<string, Symbol[]>, name: string, block: Block, qualified: string, member?: Member): void {
+    const sig = member?.signature ?? block.signature;
+    const entry: Symbol = { name, block, qualified, isPrivate: isPrivateSig(oneLine(sig)), text: member ? oneLine(member.signature) : "" };
+    const list = map.get(name);
+    if (list) list.push(entry);
+    else map.set(name, [entry]);
+  }
+
+  /**
+   * The declaration a name means in `from`'s file, or null (a library type, a type parameter, or a
+   * declaration that file cannot see). An explicit import of the name decides alone; then the same
+   * file, the same package, star imports. Of several in one package (an expect and its actuals,
+   * or one per platform), the one in `from`'s source set, else a common one, else the first.
+   */
   resolve(map: Map<string, Symbol[]>, name: string, from: Block): Symbol | null {
     const list = map.get(name);
     if (!list) return null;
+    const visible = list.filter((s) => (!s.isPrivate || s.block.path === from.path) && (from.is_test || !s.block.is_test));
+    if (visible.length === 0) return null;
+    let found: Symbol[];
+    const explicit = from.imports.find((i) => importedName(i) === name);
+    if (explicit) {
+      const path = importPath(explicit);
+      found = visible.filter((s) => s.qualified === path);
+    } else {
+      found = visible.filter((s) => s.block.path === from.path);
+      if (found.length === 0) found = visible.filter((s) => s.block.package === from.package && topLevelOrNestedIn(s, from.package));
+      if (found.length === 0) {
+        const stars = from.imports.filter((i) => importedName(i) === "*").map((i) => importPath(i).replace(/\.\*$/, ""));
+        found = visible.filter((s) => stars.some((p) => s.qualified === `${p}.${name}`));
+      }
+    }
+    if (found.length === 0) return null;
     const pick =
-      list.find((s) => s.block.path === from.path) ??
-      list.find((s) => s.block.package === from.package) ??
-      list.find((s) => from.imports.some((i) => i.replace(/^import\s+/, "").trim() === s.block.qualified_name)) ??
-      list[0]!;
-    if (!pick.text) pick.text = render(pick.block);
+      found.find((s) => s.block.source_set === from.source_set && !s.block.is_expect) ??
+      found.find((s) => s.block.is_expect || s.block.platform === "common") ??
+      found[0]!;
+    if (!pick.text) pick.text = this.render(pick.block);
     return pick;
+  }
+
+  private render(b: Block): string {
+    if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
+    if (b.kind === "function" || b.kind === "property") return oneLine(b.signature);
+    const own = renderClassLike(b, { objects: this.objectsOf(b) });
+    // A nested type is shown inside its parent's header, as code refers to it (`Parent.Nested`).
+    const parent = b.parent ? this.byQualified.get(b.parent) : undefined;
+    if (!parent || !TYPE_KINDS.has(parent.kind)) return own;
+    return `${oneLine(parent.signature)} {\n${own.replace(/^/gm, "    ")}\n}`;
+  }
+
+  /** Nested objects of a class-like (for rendering an enclosing class). */
+  objectsOf(b: Block): ReadonlyMap<string, Block> {
+    return this.nestedObjects.get(b.qualified_name) ?? new Map();
   }
 }
 
-export function isTopLevel(b: Block, repo: RepoBlocks): boolean {
-  return b.parent === null || b.parent === "" || b.parent === b.package || !repo.qualifiedNames.has(b.parent);
+function qualify(pkg: string, name: string): string {
+  return pkg ? `${pkg}.${name}` : name;
+}
+
+/** A same-package declaration is reached by its simple name when it is top-level (nested ones need their parent's name). */
+function topLevelOrNestedIn(s: Symbol, pkg: string): boolean {
+  return s.qualified === qualify(pkg, s.name) || s.block.kind === "file";
 }

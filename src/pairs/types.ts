@@ -67,6 +67,8 @@ export interface Candidate {
 /** What generators get besides the repository: the context builder, bound to its symbol index and budget. */
 export interface GeneratorTools {
   context(req: ContextRequest): Context;
+  /** Nested objects (the companion, `object Keys`) of a class-like, to render it with their members. */
+  objectsOf(b: Block): ReadonlyMap<string, Block>;
 }
 
 /** Why a candidate (or a would-be candidate) was dropped; every one is a counter in pairs_stats.json. */
@@ -80,6 +82,8 @@ export const DROP_REASONS = [
   "bad_body_ranges",
   "skeleton_without_bodies",
   "skeleton_hides_too_little",
+  "outline_hides_too_little",
+  "preview",
   "interface_members_beyond_prompt",
   "gradle_groovy",
   // quality filter, in the order it checks
@@ -114,6 +118,8 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   bad_body_ranges: "the block's body ranges do not fit its code (an extract bug)",
   skeleton_without_bodies: "a class or object with no function, accessor or init body to skeletonise",
   skeleton_hides_too_little: "the skeleton hides fewer than 3 lines or less than a quarter of its target: little left to learn",
+  outline_hides_too_little: "the file's outline (its declarations by signature) leaves fewer than 3 lines or less than a quarter of the file to write",
+  preview: "a @Preview composable: sample arguments for a design-time preview, not UI to learn from",
   interface_members_beyond_prompt: "the class declares more members than the prompt can list as signatures",
   gradle_groovy: "a Groovy build script (only build.gradle.kts targets are taught)",
   generated: "generated code (build/ or generated/ paths, @Generated, or a generated-file header)",

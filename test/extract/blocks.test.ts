@@ -257,3 +257,15 @@ describe("has_body from the tree", () => {
     expect(todos.has_body).toBe(false);
   });
 });
+
+describe("a file's members", () => {
+  test("its top-level declarations and the top-level values that have no block, in source order", async () => {
+    const src = 'private const val TAG = "app"\nfun log(m: String) {\n    println(TAG + m)\n}\nval DarkColors = listOf(\n    1,\n)\n';
+    const file = (await blocks(src)).find((b) => b.kind === "file")!;
+    expect(file.members.map((m) => [m.kind, m.name, m.signature])).toEqual([
+      ["property", "TAG", 'private const val TAG = "app"'],
+      ["function", "log", "fun log(m: String)"],
+      ["property", "DarkColors", "val DarkColors"],
+    ]);
+  });
+});

@@ -89,7 +89,9 @@ export function block(marked: string, o: Partial<Block> = {}): Block {
 export function fileOf(path: string, decls: Block[], o: Partial<Block> = {}): Block {
   const header = `package ${decls[0]?.package ?? PKG}\n\n${(o.imports ?? decls[0]?.imports ?? []).map((i) => `import ${i}`).join("\n")}\n\n`;
   const code = header + decls.map((d) => d.code).join("\n\n") + "\n";
-  return block(code, { kind: "file", name: path.split("/").pop()!, path, imports: decls[0]?.imports ?? [], has_body: false, ...o, body_ranges: [] });
+  // Like extract: the file's members are its top-level declarations.
+  const members = decls.filter((d) => d.parent === null).map((d) => ({ kind: d.kind, name: d.name, signature: d.signature, has_body: d.has_body, is_abstract: false }));
+  return block(code, { kind: "file", name: path.split("/").pop()!, path, imports: decls[0]?.imports ?? [], has_body: false, members, ...o, body_ranges: [] });
 }
 
 export function cfg(o: Partial<PairsConfig> = {}): PairsConfig {
@@ -111,7 +113,10 @@ export function cfg(o: Partial<PairsConfig> = {}): PairsConfig {
 /** The generators' tools for a repository: the real context builder, characters / 4 for tokens. */
 export function toolsFor(repo: RepoBlocks, c: PairsConfig = cfg()): GeneratorTools {
   const index = new SymbolIndex(repo);
-  return { context: (req) => buildContext(req, repo, index, { count: (t) => Math.ceil(t.length / 4), budget: c.contextTokens, maxInputTokens: c.maxInputTokens }) };
+  return {
+    context: (req) => buildContext(req, repo, index, { count: (t) => Math.ceil(t.length / 4), budget: c.contextTokens, maxInputTokens: c.maxInputTokens }),
+    objectsOf: (b) => index.objectsOf(b),
+  };
 }
 
 export function repoOf(blocks: Block[], repo = "acme/app"): RepoBlocks {

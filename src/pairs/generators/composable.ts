@@ -29,9 +29,13 @@ const OPENERS = [
   (what: string) => `Build ${what} in Jetpack Compose / Compose Multiplatform.`,
 ];
 
-export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
+export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
     if (b.kind !== "function" || !b.is_composable) continue;
+    if (b.annotations.some((a) => a === "Preview" || a.endsWith("Preview"))) {
+      skip("composable", "preview");
+      continue;
+    }
     const opener = OPENERS[pick(cfg.seed, `cp:${b.id}`, OPENERS.length)]!;
     const description = kdocDescription(b.kdoc);
     const target = dedentDeclaration(b.code);

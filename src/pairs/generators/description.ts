@@ -8,6 +8,7 @@ import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import { contextSection, declarationPhrase, fence, kdocDescription, paragraphs, sentences, whereSentence } from "../prompt.ts";
 import type { RepoBlocks } from "../repo.ts";
+import { renderClassLike } from "../symbols.ts";
 import { dedentDeclaration, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
@@ -35,12 +36,7 @@ function shownSignature(b: Block): string {
   return dedentDeclaration(b.signature.trim());
 }
 
-/** Member signatures of a class-like, so the request says what it must hold. */
-function memberList(b: Block): string {
-  const sigs = b.members.filter((m) => m.kind === "function" || m.kind === "property").map((m) => m.signature.replace(/\s+/g, " ").trim());
-  if (sigs.length === 0) return "";
-  return `Its members:\n${fence(sigs.join("\n"))}`;
-}
+
 
 export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
@@ -53,8 +49,8 @@ export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Ski
     const base = paragraphs(
       sentences(openers[phrasing]!(declarationPhrase(b)), whereSentence(b)),
       description ? `What it does: ${description}` : "",
-      fence(shownSignature(b)),
-      b.kind !== "function" ? memberList(b) : "",
+      // A class-like is shown with its member signatures, so the request says what it must hold.
+      fence(b.kind === "function" ? shownSignature(b) : renderClassLike(b, { all: true, objects: tools.objectsOf(b), max: Infinity })),
     );
     const context = tools.context({ target: b, targetText: target, prompt: base, imports: true, enclosing: true });
     yield {

@@ -44,8 +44,8 @@ function platformKey(b: Block): string {
 
 const PHRASES = [
   (what: string, set: string, plat: string) => `Write the \`actual\` implementation of this ${what} for the ${set} source set (${plat}).`,
-  (what: string, set: string, plat: string) => `Implement the following expect ${what} for ${plat} (source set ${set}).`,
-  (what: string, set: string, plat: string) => `Provide the ${plat} \`actual\` for this ${what}, to live in ${set}.`,
+  (what: string, set: string, plat: string) => `Implement the following expect ${what} for the ${set} source set (${plat}).`,
+  (what: string, set: string, plat: string) => `Provide the \`actual\` of this ${what} in the ${set} source set (${plat}).`,
 ];
 
 export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {

@@ -13,11 +13,27 @@ import { importPath, kdocSummary, libraryOf, listing, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** A declaration by signature, for the file's outline: class-likes with their member signatures, a KDoc summary as a comment. */
-export function declarationOutline(b: Block): string {
+export function declarationOutline(b: Block, objects: ReadonlyMap<string, Block> = new Map()): string {
   const summary = kdocSummary(b.kdoc);
   const doc = summary ? `/** ${summary.replace(/\*\//g, "* /")} */\n` : "";
-  const body = b.kind === "class" || b.kind === "object" || b.kind === "interface" ? renderClassLike(b, true) : oneLine(b.signature);
+  const body = b.kind === "class" || b.kind === "object" || b.kind === "interface" ? renderClassLike(b, { all: true, objects, max: Infinity }) : oneLine(b.signature);
   return doc + body;
+}
+
+/** The file's top-level declarations in source order, by signature: blocks, and the values that have none. */
+function fileOutline(file: Block, decls: readonly Block[], tools: GeneratorTools): string[] {
+  const byName = new Map(decls.map((d) => [`${d.kind}:${d.name}`, d] as const));
+  return file.members.map((m) => {
+    const d = byName.get(`${m.kind}:${m.name}`);
+    return d ? declarationOutline(d, tools.objectsOf(d)) : oneLine(m.signature);
+  });
+}
+
+/** Non-blank lines of a text. */
+function codeLines(text: string): number {
+  let n = 0;
+  for (const l of text.split("\n")) if (l.trim() !== "") n++;
+  return n;
 }
 
 /** Imported libraries (external ones) and the repository's own types the file uses. */
@@ -38,7 +54,7 @@ const OPENERS = [
   (path: string) => `Write the full contents of \`${path}\`, with every declaration implemented.`,
 ];
 
-export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
+export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const file of repo.fileByPath.values()) {
     if (!file.path.endsWith(".kt")) continue;
     const decls = repo.topLevel(file.path);
@@ -48,9 +64,17 @@ export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSi
       whereSentence(file),
       libraries.length ? `It imports from ${listing(libraries.map((l) => `\`${l}\``))}.` : "",
     ];
+    const outline = fileOutline(file, decls, tools).join("\n\n");
+    // Like a skeleton, the outline must leave real work: a file that is mostly signatures is not a task.
+    const total = codeLines(file.code) - file.imports.length;
+    const hidden = total - codeLines(outline);
+    if (hidden < cfg.minSkeletonHiddenLines || hidden < cfg.minSkeletonHiddenShare * total) {
+      skip("full_file", "outline_hides_too_little");
+      continue;
+    }
     const base = paragraphs(
       sentences(OPENERS[pick(cfg.seed, `ff:${file.id}`, OPENERS.length)]!(file.path), ...facts),
-      decls.length ? `It declares:\n${fence(decls.map(declarationOutline).join("\n\n"))}` : "",
+      outline ? `It declares:\n${fence(outline)}` : "",
     );
     const context = tools.context({ target: file, targetText: file.code, prompt: base, imports: false, enclosing: false });
     const bodied = decls.flatMap(bodyLines);

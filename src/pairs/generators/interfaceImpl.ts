@@ -9,7 +9,7 @@ import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
-import { oneLine } from "../symbols.ts";
+import { renderClassLike } from "../symbols.ts";
 import { importedName, importLines, importPath, neededImports, pick, dedentDeclaration } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
@@ -55,8 +55,8 @@ function abstractFunctions(iface: Block): string[] {
 
 const PHRASES = [
   (kind: string, name: string, iface: string) => `Implement the interface \`${iface}\` below as the ${kind} \`${name}\`, with a working body for every member.`,
-  (kind: string, name: string, iface: string) => `Write a ${kind} named \`${name}\` that implements \`${iface}\`. Give each member a complete implementation.`,
-  (kind: string, name: string, iface: string) => `Here is the interface \`${iface}\`. Write \`${name}\`, a ${kind} implementing it in full.`,
+  (kind: string, name: string, iface: string) => `Write ${kind === "object" ? "an" : "a"} ${kind} named \`${name}\` that implements \`${iface}\`. Give each member a complete implementation.`,
+  (kind: string, name: string, iface: string) => `Here is the interface \`${iface}\`. Write \`${name}\`, ${kind === "object" ? "an" : "a"} ${kind} implementing it in full.`,
 ];
 
 export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
@@ -83,7 +83,7 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
       }
       // Members the interface does not ask for are listed by signature, so the target is determined.
       const asked = new Set(iface.members.map((m) => m.name));
-      const extras = impl.members.filter((m) => (m.kind === "function" || m.kind === "property") && !asked.has(m.name)).map((m) => oneLine(m.signature));
+      const extras = impl.members.filter((m) => m.kind !== "typealias" && !asked.has(m.name));
       if (extras.length > MAX_EXTRA_MEMBERS) {
         skip("interface_implementation", "interface_members_beyond_prompt");
         continue;
@@ -93,8 +93,9 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
       const base = paragraphs(
         sentences(phrase(impl.kind, impl.name, iface.name), impl.package ? `It lives in the package \`${impl.package}\`.` : "", whereSentence(impl)),
         `The interface:\n${fence((ifaceImports.length ? importLines(ifaceImports) + "\n\n" : "") + dedentDeclaration(iface.code))}`,
-        `The ${impl.kind}'s declaration:\n${fence(dedentDeclaration(impl.signature.trim()))}`,
-        extras.length ? `Besides the interface's members it declares:\n${fence(extras.join("\n"))}` : "",
+        extras.length
+          ? `The ${impl.kind}'s declaration, with the members it has besides the interface's:\n${fence(renderClassLike(impl, { all: true, without: asked, objects: tools.objectsOf(impl), max: Infinity }))}`
+          : `The ${impl.kind}'s declaration:\n${fence(dedentDeclaration(impl.signature.trim()))}`,
       );
       const implImports = neededImports(impl.imports, impl.code);
       const target = (implImports.length ? importLines(implImports) + "\n\n" : "") + dedentDeclaration(impl.code);

@@ -1,0 +1,175 @@
+import { describe, expect, test } from "bun:test";
+import { buildContext, codeIdentifiers } from "../../src/pairs/context.ts";
+import { composablePairs } from "../../src/pairs/generators/composable.ts";
+import { expectActualPairs } from "../../src/pairs/generators/expectActual.ts";
+import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
+import { fullFilePairs } from "../../src/pairs/generators/fullFile.ts";
+import { whereSentence } from "../../src/pairs/prompt.ts";
+import { enumEntries, oneLine, renderClassLike, SymbolIndex } from "../../src/pairs/symbols.ts";
+import type { Block } from "../../src/types.ts";
+import { block, cfg, fileOf, generate, PKG, repoOf } from "./support.ts";
+
+const tools = { count: (t: string) => Math.ceil(t.length / 4), budget: 600, maxInputTokens: 1000 };
+const contextFor = (target: Block, blocks: Block[], prompt = "Implement it.") => {
+  const repo = repoOf([target, ...blocks]);
+  return buildContext({ target, targetText: target.code, prompt, imports: true, enclosing: true }, repo, new SymbolIndex(repo), tools);
+};
+const cls = (name: string, code: string, o: Partial<Block> = {}) => block(code, { name, kind: "class", path: `shared/src/commonMain/kotlin/com/acme/app/${name}.kt`, ...o });
+
+describe("which declaration a name means (resolved as the using file sees it)", () => {
+  const user = cls("User", "data class User(val id: String)");
+  const uses = (imports: string[], o: Partial<Block> = {}) =>
+    block("fun load(): User ⟦{\n    return User(\"1\")\n}⟧", { name: "load", path: "shared/src/commonMain/kotlin/com/acme/app/Load.kt", imports, ...o });
+
+  test("a same-package type is shown by signature", () => {
+    const ctx = contextFor(uses([]), [user]);
+    expect(ctx.used).toEqual(["User"]);
+    expect(ctx.code).toContain("data class User(val id: String)");
+  });
+
+  test("an explicit import of a library type of the same name wins: nothing of the project is shown", () => {
+    const ctx = contextFor(uses(["com.library.User"]), [user]);
+    expect(ctx.used).toEqual([]);
+    expect(ctx.code).not.toContain("data class User");
+  });
+
+  test("another package's type needs an import; test code is not seen from main code; a private type only from its file", () => {
+    const other = cls("User", "data class User(val id: String)", { package: "com.other" });
+    expect(contextFor(uses([]), [other]).used).toEqual([]);
+    expect(contextFor(uses(["com.other.User"]), [other]).used).toEqual(["User"]);
+    expect(contextFor(uses([]), [{ ...user, is_test: true }]).used).toEqual([]);
+    expect(contextFor(uses([]), [{ ...user, signature: "private data class User(val id: String)" }]).used).toEqual([]);
+  });
+
+  test("of an expect and its actuals, the actual of the using code's source set", () => {
+    const expectPath = cls("Path", "expect class Path {\n    val name: String\n}", { is_expect: true, members: [{ kind: "property", name: "name", signature: "val name: String", has_body: false, is_abstract: true }] });
+    const iosPath = cls("Path", "actual class Path(val url: NSURL) {\n    actual val name: String get() = ⟦url.lastPathComponent⟧\n}", {
+      id: "ios-path",
+      is_actual: true,
+      source_set: "iosMain",
+      platform: "ios",
+      path: "shared/src/iosMain/kotlin/com/acme/app/Path.ios.kt",
+    });
+    const onIos = block("fun show(p: Path): String ⟦{\n    return p.name\n}⟧", { name: "show", source_set: "iosMain", platform: "ios", path: "shared/src/iosMain/kotlin/com/acme/app/Show.kt" });
+    expect(contextFor(onIos, [expectPath, iosPath]).code).toContain("actual class Path(val url: NSURL)");
+    const common = { ...onIos, id: "common-show", source_set: "commonMain", platform: "common" as const, path: "shared/src/commonMain/kotlin/com/acme/app/Show.kt" };
+    expect(contextFor(common, [expectPath, iosPath]).code).toContain("expect class Path");
+  });
+
+  test("a KDoc link and a type parameter are not uses", () => {
+    const c = cls("C", "data class C(val v: Int)");
+    const fn = block("/** Wraps a [User]. */\nfun <C> wrap(x: C): List<C> ⟦{\n    return listOf(x)\n}⟧", { name: "wrap", type_params: ["C"], kdoc: "/** Wraps a [User]. */" });
+    expect(contextFor(fn, [c, user]).used).toEqual([]);
+    expect([...codeIdentifiers('// User\nval s = "User"\nval u = Other')]).toEqual(["s", "u", "Other"]);
+  });
+
+  test("top-level values and helpers the target uses are shown; the function's own members are not", () => {
+    const file = fileOf("shared/src/commonMain/kotlin/com/acme/app/Log.kt", [], {
+      members: [{ kind: "property", name: "LOG_TAG", signature: 'private const val LOG_TAG = "app"', has_body: false, is_abstract: false }],
+    });
+    const helper = block("fun tagged(msg: String): String = ⟦\"[$LOG_TAG] $msg\"⟧", { name: "tagged", path: file.path, start_line: 10, end_line: 10 });
+    const log = block("fun log(msg: String) ⟦{\n    println(tagged(msg) + LOG_TAG)\n}⟧", { name: "log", path: file.path, calls: ["println", "tagged"] });
+    const ctx = contextFor(log, [file, helper]);
+    expect(ctx.code).toContain('private const val LOG_TAG = "app"');
+    expect(ctx.code).toContain("fun tagged(msg: String): String");
+  });
+});
+
+describe("rendering declarations by signature", () => {
+  test("comments are dropped from a one-line signature", () => {
+    expect(oneLine("fun f(\n    a: Int, // the count\n    /* b */ b: Int,\n)")).toBe("fun f(a: Int, b: Int)");
+  });
+
+  test("enum entries keep their arguments, not their bodies", () => {
+    const e = cls("Kind", 'enum class Kind(val label: String) {\n    A("a"),\n    B("b") {\n        override fun x() = 1\n    };\n    open fun x() = 0\n}', { modifiers: ["enum"], signature: "enum class Kind(val label: String)" });
+    expect(enumEntries(e)).toEqual(['A("a")', 'B("b")']);
+  });
+
+  test("a companion object is rendered inside its class with its members; a nested type inside its parent", () => {
+    const holder = cls("Keys", "object Keys {\n    companion object {\n        const val A = 1\n    }\n}", {
+      kind: "object",
+      signature: "object Keys",
+      members: [{ kind: "object", name: "Companion", signature: "companion object", has_body: false, is_abstract: false }],
+    });
+    const companion = block("companion object {\n    const val A = 1\n}", {
+      name: "Companion",
+      kind: "object",
+      modifiers: ["companion"],
+      signature: "companion object",
+      parent: `${PKG}.Keys`,
+      path: holder.path,
+      members: [{ kind: "property", name: "A", signature: "const val A = 1", has_body: false, is_abstract: false }],
+    });
+    const index = new SymbolIndex(repoOf([holder, companion]));
+    expect(renderClassLike(holder, { objects: index.objectsOf(holder) })).toBe("object Keys {\n    companion object {\n        const val A = 1\n    }\n}");
+    const sealed = cls("State", "sealed interface State", { kind: "interface", signature: "sealed interface State" });
+    const loading = block("data object Loading : State", { name: "Loading", kind: "object", signature: "data object Loading : State", parent: `${PKG}.State`, path: sealed.path });
+    const user = block("fun f(s: State.Loading) ⟦{\n    println(s)\n}⟧", { name: "f", imports: [`${PKG}.State.Loading`] });
+    expect(contextFor(user, [sealed, loading]).code).toContain("sealed interface State {\n    data object Loading : State\n}");
+  });
+});
+
+describe("facts and low-value rows", () => {
+  test("a plain module's src/main is named as the folder it is, not as a KMP source set", () => {
+    const b = block("fun f() ⟦{ g() }⟧", { name: "f", source_set: "jvmMain", platform: "jvm", path: "plugin/src/main/kotlin/a/F.kt" });
+    expect(whereSentence(b)).toBe("It lives in `src/main` of its module (the JVM).");
+    expect(whereSentence({ ...b, path: "shared/src/jvmMain/kotlin/a/F.kt" })).toBe("It belongs to the `jvmMain` source set (the JVM).");
+  });
+
+  test("the expect_actual request reads as English (no 'the the')", () => {
+    const e = block("expect fun now(): Long", { name: "now", is_expect: true });
+    const a = block("actual fun now(): Long = ⟦System.currentTimeMillis()⟧", { name: "now", is_actual: true, source_set: "jvmMain", platform: "jvm", path: "shared/src/jvmMain/kotlin/com/acme/app/Now.kt" });
+    for (let seed = 1; seed <= 6; seed++) {
+      const [p] = generate(expectActualPairs, [e, a], cfg({ seed })).pairs;
+      expect(p!.input_text).not.toMatch(/\b(the|a|an) (the|a|an)\b/);
+      expect(p!.input_text).toContain("`jvmMain` source set (the JVM)");
+    }
+  });
+
+  test("@Preview composables make no row", () => {
+    const preview = block("@Preview\n@Composable\nfun CardPreview() ⟦{\n    Card()\n}⟧", { name: "CardPreview", is_composable: true, annotations: ["Preview", "Composable"], calls: ["Card"] });
+    const r = generate(composablePairs, [preview]);
+    expect(r.pairs).toHaveLength(0);
+    expect(r.skips).toEqual(["preview"]);
+  });
+
+  test("a file whose outline is nearly all of it makes no full_file row", () => {
+    const one = block("fun id(x: Int): Int = ⟦x⟧", { name: "id", path: "shared/src/commonMain/kotlin/com/acme/app/Id.kt" });
+    const r = generate(fullFilePairs, [fileOf(one.path, [one]), one]);
+    expect(r.pairs).toHaveLength(0);
+    expect(r.skips).toEqual(["outline_hides_too_little"]);
+  });
+
+  test("interface_implementation shows the class with the members beyond the interface's, companion included, as valid Kotlin", () => {
+    const iface = block("interface Store {\n    fun get(key: String): String?\n}", {
+      name: "Store",
+      kind: "interface",
+      path: "shared/src/commonMain/kotlin/com/acme/app/Store.kt",
+      members: [{ kind: "function", name: "get", signature: "fun get(key: String): String?", has_body: false, is_abstract: true }],
+    });
+    const impl = block("class MapStore : Store {\n    private val map = mutableMapOf<String, String>()\n    override fun get(key: String): String? ⟦{\n        return map[key] ?: DEFAULT\n    }⟧\n    private companion object {\n        const val DEFAULT = \"\"\n    }\n}", {
+      name: "MapStore",
+      kind: "class",
+      supertypes: ["Store"],
+      signature: "class MapStore : Store",
+      path: "shared/src/commonMain/kotlin/com/acme/app/MapStore.kt",
+      members: [
+        { kind: "property", name: "map", signature: "private val map = mutableMapOf<String, String>()", has_body: false, is_abstract: false },
+        { kind: "function", name: "get", signature: "override fun get(key: String): String?", has_body: true, is_abstract: false },
+        { kind: "object", name: "Companion", signature: "private companion object", has_body: false, is_abstract: false },
+      ],
+    });
+    const companion = block('private companion object {\n    const val DEFAULT = ""\n}', {
+      name: "Companion",
+      kind: "object",
+      modifiers: ["companion"],
+      signature: "private companion object",
+      parent: `${PKG}.MapStore`,
+      path: impl.path,
+      members: [{ kind: "property", name: "DEFAULT", signature: 'const val DEFAULT = ""', has_body: false, is_abstract: false }],
+    });
+    const [p] = generate(interfaceImplementationPairs, [iface, impl, companion]).pairs;
+    expect(p!.input_text).toContain('class MapStore : Store {\n    private val map = mutableMapOf<String, String>()\n    private companion object {\n        const val DEFAULT = ""\n    }\n}');
+    expect(p!.input_text).not.toContain("override fun get(key: String): String?\n    private");
+  });
+});
