@@ -155,8 +155,10 @@ function sourceSetOf(call: Node): string | null {
             return (v ? named(v) : []).find((c) => c.type === "identifier")?.text ?? null;
           }
           if (q.type === "call_expression") {
-            const outer = calleeName(q);
-            if (outer.name === "named" || outer.name === "getByName") return unquote(firstArgText(q) ?? "");
+            // `named("jvmMain") { … }` is a call of the call `named("jvmMain")` with a trailing lambda.
+            const head = q.firstNamedChild?.type === "call_expression" ? q.firstNamedChild : q;
+            const outer = calleeName(head);
+            if ((outer.name === "named" || outer.name === "getByName") && firstArgText(head)) return unquote(firstArgText(head)!);
             // `commonMain { dependencies { … } }`
             if (!outer.receiver && SOURCE_SET_NAME.test(outer.name)) return outer.name;
           }
@@ -204,7 +206,8 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
           if (appliedFalse(n)) notApplied.add(entry);
         }
       }
-      const inKotlin = outer.includes("kotlin");
+      // `kotlin { … }`, or a project's own set-up call around it: `setupMultiplatform { jvm(); iosArm64() }`.
+      const inKotlin = outer.some((c) => c === "kotlin" || /multiplatform|kmp/i.test(c));
       if (inKotlin && !outer.includes("sourceSets") && TARGETS.has(name)) targets.add(name);
       if (inKotlin && outer.includes("sourceSets")) {
         // Source sets configured without dependencies: `iosMain { … }`, `iosMain.dependsOn(…)`, `getByName("jvmMain") { … }`.

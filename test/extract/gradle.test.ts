@@ -137,3 +137,41 @@ dependencies {
     expect(b.gradle!.source_sets[0]!.dependencies).toEqual(["'androidx.core:core-ktx:1.13.0'"]);
   });
 });
+
+describe("dependencies are filed under their source set", () => {
+  test("`named(\"x\") { dependencies { … } }` and `getByName(\"x\").dependencies { … }` go to x; a top-level block stays the module's", async () => {
+    const src = [
+      'plugins { kotlin("multiplatform") }',
+      "kotlin {",
+      "    jvm()",
+      "    wasmJs { browser() }",
+      "    sourceSets {",
+      '        named("wasmJsMain") {',
+      "            dependencies {",
+      "                implementation(libs.kotlinx.browser)",
+      "            }",
+      "        }",
+      '        getByName("jvmMain").dependencies {',
+      '            implementation("a:b:1")',
+      "        }",
+      "    }",
+      "}",
+      "dependencies {",
+      '    debugImplementation("x:y:1")',
+      "}",
+      "",
+    ].join("\n");
+    const r = await extractSourceFile(src, { path: "m/build.gradle.kts" });
+    expect(r.blocks[0]!.gradle!.source_sets).toEqual([
+      { name: "dependencies", dependencies: ['"x:y:1"'] },
+      { name: "jvmMain", dependencies: ['"a:b:1"'] },
+      { name: "wasmJsMain", dependencies: ["libs.kotlinx.browser"] },
+    ]);
+  });
+});
+
+test("targets declared in a project's own multiplatform set-up call count as the module's targets", async () => {
+  const src = 'plugins { id("com.example.convention") }\nsetupMultiplatform {\n    androidTarget()\n    jvm()\n}\n';
+  const r = await extractSourceFile(src, { path: "m/build.gradle.kts" });
+  expect(r.blocks[0]!.gradle!.targets.sort()).toEqual(["androidTarget", "jvm"]);
+});

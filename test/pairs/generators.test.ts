@@ -4,7 +4,7 @@ import { composablePairs } from "../../src/pairs/generators/composable.ts";
 import { descriptionPairs } from "../../src/pairs/generators/description.ts";
 import { expectActualPairs } from "../../src/pairs/generators/expectActual.ts";
 import { fullFilePairs } from "../../src/pairs/generators/fullFile.ts";
-import { gradlePairs } from "../../src/pairs/generators/gradle.ts";
+import { describeGradle, gradlePairs } from "../../src/pairs/generators/gradle.ts";
 import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
 import { skeletonPairs } from "../../src/pairs/generators/skeleton.ts";
 import type { GradleInfo } from "../../src/types.ts";
@@ -388,7 +388,14 @@ describe("gradle", () => {
     expect(p!.input_text).not.toContain("implementation(");
   });
 
-  test("Groovy scripts and settings scripts make no gradle pair", () => {
+  test("the module's top-level dependencies block is not called a source set", () => {
+    const g = { ...info, source_sets: [{ name: "dependencies", dependencies: ["libs.androidx.core"] }] };
+    const lines = describeGradle(g, "app");
+    expect(lines).toContain("- the module's top-level dependencies { } block: libs.androidx.core");
+    expect(lines.join("\n")).not.toContain("- dependencies:");
+  });
+
+    test("Groovy scripts and settings scripts make no gradle pair", () => {
     const groovy = { ...gradle, id: "g", path: "build.gradle", dsl: "groovy" as const, gradle: null };
     const settings = { ...gradle, id: "s", path: "settings.gradle.kts" };
     const r = generate(gradlePairs, [groovy, settings]);

@@ -35,7 +35,8 @@ export function describeGradle(g: GradleInfo, projectPath: string, kmp: GradleKm
   const withDeps = g.source_sets.filter((s) => s.dependencies.length > 0);
   if (withDeps.length) {
     out.push("Source sets and their dependencies:");
-    for (const s of withDeps) out.push(`- ${s.name}: ${s.dependencies.map((d) => describeDependency(d, catalog)).join(", ")}`);
+    // "dependencies" is extract's name for the module's top-level `dependencies { }` block, not a source set.
+    for (const s of withDeps) out.push(`- ${s.name === "dependencies" ? "the module's top-level dependencies { } block" : s.name}: ${s.dependencies.map((d) => describeDependency(d, catalog)).join(", ")}`);
   }
   const bare = g.source_sets.filter((s) => s.dependencies.length === 0).map((s) => s.name);
   if (bare.length) out.push(`Other source sets configured: ${bare.join(", ")}.`);
