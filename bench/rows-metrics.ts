@@ -1,17 +1,12 @@
 /**
  * Pure text functions behind bench/rows.ts (the dataset-quality measurements of the final rows).
  * Each one is a precise, reproducible rule, so two runs (or two branches) can be compared; the rules
- * are heuristics on prompt text, stated here rather than hidden in the report.
+ * are heuristics on prompt text, stated here rather than hidden in the report. "The same target"
+ * is the pairs stage's own normal form (normalisedForDedup: lines trimmed, whitespace runs
+ * collapsed, blank lines dropped), and prompt code is what prepare parses (promptCodeBlocks).
  */
-
-/** A target with each line trimmed and blank lines removed: what "the same target" means. */
-export function normaliseTarget(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .join("\n");
-}
+import { nonBlankLines } from "../src/pairs/text.ts";
+import { promptCodeBlocks } from "../src/prepare/promptcode.ts";
 
 /**
  * Words of one identifier: split at `_`, digits, lower→upper (`fooBar`) and acronym ends
@@ -228,7 +223,7 @@ const CODE_CONTINUATION = /^(\s+\S|\/\/|\/\*|\*|[})\]])/;
 export function promptCode(prompt: string, pairType: string): string[] | null {
   // Prompts that fence their code: each fence is a code part of its own (parsed separately); a
   // skeleton's first fence is the skeleton.
-  const fenced = [...prompt.matchAll(/```(?:kotlin|kt)?[^\n]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const fenced = promptCodeBlocks(prompt);
   if (fenced.length > 0) return pairType === "skeleton_to_complete" ? [fenced[0]!] : fenced;
   if (pairType === "skeleton_to_complete") {
     const at = prompt.indexOf("\n\n");
@@ -247,13 +242,6 @@ export function promptCode(prompt: string, pairType: string): string[] | null {
     if (inCode) parts.push(lines.join("\n"));
   }
   return parts.length > 0 ? [parts.join("\n\n")] : null;
-}
-
-/** Non-blank lines of a text. */
-export function nonBlankLines(text: string): number {
-  let n = 0;
-  for (const l of text.split("\n")) if (l.trim().length > 0) n++;
-  return n;
 }
 
 /**

@@ -33,7 +33,8 @@ import { join, resolve } from "node:path";
 import { createParser } from "../src/grammar.ts";
 import { collectErrors } from "../src/extract/kotlin.ts";
 import type { Block } from "../src/types.ts";
-import { echoSentences, hasLicenceHeader, normaliseTarget, projectTypeUse, promptCode, skeletonHidesLittle } from "./rows-metrics.ts";
+import { normalisedForDedup } from "../src/pairs/text.ts";
+import { echoSentences, hasLicenceHeader, projectTypeUse, promptCode, skeletonHidesLittle } from "./rows-metrics.ts";
 
 interface Row {
   input_text: string;
@@ -109,7 +110,7 @@ interface Flags {
 }
 
 async function measure(rows: Row[], types: Map<string, Set<string>>, reposDir: string): Promise<Flags[]> {
-  const norm = rows.map((r) => normaliseTarget(r.target_text));
+  const norm = rows.map((r) => normalisedForDedup(r.target_text));
   const counts = new Map<string, number>();
   for (const t of norm) counts.set(t, (counts.get(t) ?? 0) + 1);
   const byFile = new Map<string, number[]>();

@@ -4,34 +4,6 @@
  */
 import { stableHash } from "../io.ts";
 
-/** `loadUserProfile` → "load user profile", `HTTPClient` → "http client", `MAX_SIZE` → "max size". */
-export function words(name: string): string {
-  const out: string[] = [];
-  let cur = "";
-  const flush = () => {
-    if (cur) out.push(cur.toLowerCase());
-    cur = "";
-  };
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]!;
-    const next = name[i + 1] ?? "";
-    if (c === "_" || c === "-" || c === "`" || c === " ") {
-      flush();
-      continue;
-    }
-    const upper = c >= "A" && c <= "Z";
-    const prevLower = cur !== "" && cur[cur.length - 1]! >= "a" && cur[cur.length - 1]! <= "z";
-    const prevUpper = cur !== "" && cur[cur.length - 1]! >= "A" && cur[cur.length - 1]! <= "Z";
-    const nextLower = next >= "a" && next <= "z";
-    // A boundary before an upper-case letter that follows a lower-case one (userProfile) or that
-    // starts a word after an acronym (HTTPClient → HTTP | Client).
-    if (upper && (prevLower || (prevUpper && nextLower))) flush();
-    cur += c;
-  }
-  flush();
-  return out.join(" ");
-}
-
 /** The text of a KDoc comment without its delimiters, leading stars and block tags. */
 export function kdocText(kdoc: string | null): string {
   if (!kdoc) return "";
@@ -106,6 +78,13 @@ export function normalisedForDedup(text: string): string {
     .map((l) => l.trim().replace(/\s+/g, " "))
     .filter(Boolean)
     .join("\n");
+}
+
+/** Lines that hold something besides whitespace. */
+export function nonBlankLines(text: string): number {
+  let n = 0;
+  for (const l of text.split("\n")) if (l.trim() !== "") n++;
+  return n;
 }
 
 export function lineCount(text: string): number {

@@ -4,7 +4,6 @@ import {
   hasLicenceHeader,
   identifierWords,
   isEchoSentence,
-  normaliseTarget,
   projectTypeUse,
   promptCode,
   proseSentences,
@@ -74,12 +73,6 @@ describe("echo sentences", () => {
   });
 });
 
-describe("normaliseTarget", () => {
-  test("trims lines and drops blank ones", () => {
-    expect(normaliseTarget("  fun a() {\n\n      b()\n  }\n")).toBe("fun a() {\nb()\n}");
-  });
-});
-
 describe("projectTypeUse", () => {
   const types = new Set(["UserRepository", "User", "Helper", "String"]);
   test("project types the target uses, minus its own, and those the prompt never names", () => {
@@ -104,7 +97,7 @@ describe("promptCode", () => {
     expect(promptCode("Fill in `A`.\nSource set: x.\n\nclass A {\n  fun f() { TODO() }\n}", "skeleton_to_complete")).toEqual(["class A {\n  fun f() { TODO() }\n}"]);
   });
   test("others: fenced blocks, else paragraphs that start like a declaration", () => {
-    expect(promptCode("Do it.\n```kotlin\nval x = 1\n```\n", "description_to_code")).toEqual(["val x = 1\n"]);
+    expect(promptCode("Do it.\n```kotlin\nval x = 1\n```\n", "description_to_code")).toEqual(["val x = 1"]);
     const p = "Provide the `actual`.\nPackage: a.b\n\nexpect class A {\n  fun f(): Int\n}\n\nIt has these members:\n- fun f()";
     expect(promptCode(p, "expect_actual")).toEqual(["expect class A {\n  fun f(): Int\n}"]);
     expect(promptCode("Write it.\n\nSignature:\n@Composable\nfun Foo()", "composable")).toEqual(["@Composable\nfun Foo()"]);
@@ -115,8 +108,8 @@ describe("promptCode", () => {
   });
   test("fenced prompts: one part per fence; a skeleton's is its first fence", () => {
     const p = "Complete `A`.\n\n```kotlin\nclass A {\n  fun f() { TODO() }\n}\n```\n\nContext from the project:\n```kotlin\nimport x.Y\n\nclass Y\n```";
-    expect(promptCode(p, "skeleton_to_complete")).toEqual(["class A {\n  fun f() { TODO() }\n}\n"]);
-    expect(promptCode(p, "description_to_code")).toEqual(["class A {\n  fun f() { TODO() }\n}\n", "import x.Y\n\nclass Y\n"]);
+    expect(promptCode(p, "skeleton_to_complete")).toEqual(["class A {\n  fun f() { TODO() }\n}"]);
+    expect(promptCode(p, "description_to_code")).toEqual(["class A {\n  fun f() { TODO() }\n}", "import x.Y\n\nclass Y"]);
   });
 });
 

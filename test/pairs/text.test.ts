@@ -1,15 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { dedentDeclaration, importLines, kdocSummary, libraryOf, neededImports, normLine, words } from "../../src/pairs/text.ts";
+import { dedentDeclaration, importLines, kdocSummary, libraryOf, neededImports, normalisedForDedup, normLine } from "../../src/pairs/text.ts";
 
 describe("text helpers", () => {
-  test.each([
-    ["loadUserProfile", "load user profile"],
-    ["HTTPClient", "http client"],
-    ["MAX_RETRY_COUNT", "max retry count"],
-    ["ProfileCard", "profile card"],
-    ["toJSON", "to json"],
-  ])("words(%s)", (name, expected) => expect(words(name)).toBe(expected));
-
   test.each([
     ["/** Loads the user. Caches it too. */", "Loads the user."],
     ["/**\n * Syncs the cart\n * with the server\n *\n * More detail.\n * @param id the cart\n */", "Syncs the cart with the server"],
@@ -44,5 +36,11 @@ describe("dedentDeclaration", () => {
   test("leaves top-level code and odd indentation alone", () => {
     expect(dedentDeclaration("fun a() {\n    b()\n}")).toBe("fun a() {\n    b()\n}");
     expect(dedentDeclaration("fun a() {\nx()\n    }")).toBe("fun a() {\nx()\n    }");
+  });
+});
+
+describe("normalisedForDedup", () => {
+  test("trims lines, collapses whitespace runs and drops blank lines: copies that differ only in layout are one target", () => {
+    expect(normalisedForDedup("  fun a() {\n\n      b(1,   2)\n  }\n")).toBe("fun a() {\nb(1, 2)\n}");
   });
 });

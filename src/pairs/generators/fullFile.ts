@@ -9,7 +9,7 @@ import { allLines, bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
 import { oneLine, renderClassLike } from "../symbols.ts";
-import { importPath, kdocSummary, libraryOf, listing, pick } from "../text.ts";
+import { importPath, kdocSummary, libraryOf, listing, nonBlankLines, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** A declaration by signature, for the file's outline: class-likes with their member signatures, a KDoc summary as a comment. */
@@ -27,13 +27,6 @@ function fileOutline(file: Block, decls: readonly Block[], tools: GeneratorTools
     const d = byName.get(`${m.kind}:${m.name}`);
     return d ? declarationOutline(d, tools.objectsOf(d)) : oneLine(m.signature);
   });
-}
-
-/** Non-blank lines of a text. */
-function codeLines(text: string): number {
-  let n = 0;
-  for (const l of text.split("\n")) if (l.trim() !== "") n++;
-  return n;
 }
 
 /** Imported libraries (external ones) and the repository's own types the file uses. */
@@ -66,8 +59,8 @@ export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
     ];
     const outline = fileOutline(file, decls, tools).join("\n\n");
     // Like a skeleton, the outline must leave real work: a file that is mostly signatures is not a task.
-    const total = codeLines(file.code) - file.imports.length;
-    const hidden = total - codeLines(outline);
+    const total = nonBlankLines(file.code) - file.imports.length;
+    const hidden = total - nonBlankLines(outline);
     if (hidden < cfg.minSkeletonHiddenLines || hidden < cfg.minSkeletonHiddenShare * total) {
       skip("full_file", "outline_hides_too_little");
       continue;

@@ -8,7 +8,7 @@
 import { bodyLines, skeletonise, validRanges } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
-import { dedentDeclaration, lineCount, pick } from "../text.ts";
+import { dedentDeclaration, lineCount, nonBlankLines, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 const PHRASES = [
@@ -16,13 +16,6 @@ const PHRASES = [
   (kind: string, name: string) => `Fill in the bodies of this Kotlin ${kind} (\`${name}\`). Every TODO() must become real code.`,
   (kind: string, name: string) => `Here is the skeleton of \`${name}\`. Write the full ${kind} with all function bodies implemented.`,
 ];
-
-/** Non-blank lines of a text. */
-function codeLines(text: string): number {
-  let n = 0;
-  for (const l of text.split("\n")) if (l.trim() !== "") n++;
-  return n;
-}
 
 export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
@@ -42,8 +35,8 @@ export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
     const skeleton = dedentDeclaration(skeletonise(b.code, ranges));
     const target = dedentDeclaration(b.code);
     // A skeleton that hides a line or two teaches little: the hidden part must be real work.
-    const total = codeLines(target);
-    const hidden = total - codeLines(skeleton);
+    const total = nonBlankLines(target);
+    const hidden = total - nonBlankLines(skeleton);
     if (hidden < cfg.minSkeletonHiddenLines || hidden < cfg.minSkeletonHiddenShare * total || lineCount(target) < cfg.minTargetLines) {
       skip("skeleton_to_complete", "skeleton_hides_too_little");
       continue;
