@@ -12,7 +12,7 @@ import type { Block } from "../types.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { lexKotlin, Tok } from "../prepare/lexer.ts";
 import { renderClassLike, type Symbol, type SymbolIndex } from "./symbols.ts";
-import { identifiers, importLines, neededImports } from "./text.ts";
+import { identifiers, importedName, importLines } from "./text.ts";
 
 export type TokenCount = (text: string) => number;
 
@@ -26,8 +26,6 @@ export interface ContextTools {
 
 export interface ContextRequest {
   target: Block;
-  /** The target text as the row teaches it. */
-  targetText: string;
   /** The prompt without context: what is already shown (names found here are not repeated). */
   prompt: string;
   /** Add the file's imports the target uses (off when the target carries its own imports). */
@@ -78,11 +76,6 @@ export function projectTypesUsed(ids: ReadonlySet<string>, target: Block, repo: 
   return out;
 }
 
-export function missingFrom(prompt: string, names: readonly string[]): string[] {
-  const shown = identifiers(prompt);
-  return names.filter((n) => !shown.has(n));
-}
-
 function enclosingClass(target: Block, repo: RepoBlocks): Block | null {
   if (!target.parent || target.kind === "file") return null;
   for (const d of repo.declarationsByPath.get(target.path) ?? []) {
@@ -104,12 +97,22 @@ function declaredIn(prompt: string): Set<string> {
   return out;
 }
 
+/** A block's code identifiers, lexed once however many candidates it is the target of. */
+const blockIdentifiers = new WeakMap<Block, Set<string>>();
+function identifiersOfBlock(b: Block): Set<string> {
+  let ids = blockIdentifiers.get(b);
+  if (!ids) blockIdentifiers.set(b, (ids = codeIdentifiers(b.code)));
+  return ids;
+}
+
 export function buildContext(req: ContextRequest, repo: RepoBlocks, index: SymbolIndex, tools: ContextTools): Context {
-  const { target, targetText } = req;
+  const { target } = req;
   const owner = enclosingClass(target, repo);
-  const ids = codeIdentifiers(targetText);
+  // The target block's code: what a row's target adds around it (its file's imports) names nothing new.
+  const ids = identifiersOfBlock(target);
   const used = projectTypesUsed(ids, target, repo, index, owner);
-  const missingBefore = missingFrom(req.prompt, used);
+  const shownBefore = identifiers(req.prompt);
+  const missingBefore = used.filter((n) => !shownBefore.has(n));
   // Budget is spent nearest first (enclosing class, imports, used declarations), but the code is laid
   // out as Kotlin reads: imports first. A prompt's tokens never exceed its UTF-8 bytes, so a short
   // prompt needs no count.
@@ -136,7 +139,10 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   }
   // 2. The file's imports the target uses.
   if (req.imports) {
-    const imports = neededImports(target.imports, targetText).filter((i) => !req.prompt.includes(i));
+    const imports = target.imports.filter((i) => {
+      const name = importedName(i);
+      return (name === "*" || ids.has(name)) && !req.prompt.includes(i);
+    });
     if (imports.length && tryAdd(importLines(imports))) importsPiece = pieces.pop()!;
   }
   // 3. Project declarations the target refers to, nearest first, not already declared in the prompt.
@@ -168,7 +174,8 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   }
   if (declared.length) pieces.push(`// Declared elsewhere in the project\n${declared.join("\n\n")}`);
   const code = [importsPiece, ...pieces].filter(Boolean).join("\n\n");
-  const missingAfter = missingFrom(req.prompt + "\n" + code, used);
+  const shownInCode = missingBefore.length ? identifiers(code) : new Set<string>();
+  const missingAfter = missingBefore.filter((n) => !shownInCode.has(n));
   return { code, used, missingBefore, missingAfter, shown };
 }
 

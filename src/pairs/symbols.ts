@@ -139,6 +139,8 @@ export class SymbolIndex {
   /** Nested objects (and companions) of each class-like, by the class's qualified name then the object's name. */
   private readonly nestedObjects = new Map<string, Map<string, Block>>();
   private readonly byQualified = new Map<string, Block>();
+  /** Per file: the names its imports bring in → their paths, and its star-imported packages. */
+  private readonly importsByPath = new Map<string, { named: Map<string, string>; stars: string[] }>();
 
   constructor(private readonly repo: RepoBlocks) {
     for (const b of repo.blocks) {
@@ -182,17 +184,14 @@ export class SymbolIndex {
     const visible = list.filter((s) => (!s.isPrivate || s.block.path === from.path) && (from.is_test || !s.block.is_test));
     if (visible.length === 0) return null;
     let found: Symbol[];
-    const explicit = from.imports.find((i) => importedName(i) === name);
-    if (explicit) {
-      const path = importPath(explicit);
-      found = visible.filter((s) => s.qualified === path);
+    const imports = this.importsOf(from);
+    const explicit = imports.named.get(name);
+    if (explicit !== undefined) {
+      found = visible.filter((s) => s.qualified === explicit);
     } else {
       found = visible.filter((s) => s.block.path === from.path);
       if (found.length === 0) found = visible.filter((s) => s.block.package === from.package && topLevelOrNestedIn(s, from.package));
-      if (found.length === 0) {
-        const stars = from.imports.filter((i) => importedName(i) === "*").map((i) => importPath(i).replace(/\.\*$/, ""));
-        found = visible.filter((s) => stars.some((p) => s.qualified === `${p}.${name}`));
-      }
+      if (found.length === 0) found = visible.filter((s) => imports.stars.some((p) => s.qualified === `${p}.${name}`));
     }
     if (found.length === 0) return null;
     const pick =
@@ -211,6 +210,21 @@ export class SymbolIndex {
     const parent = b.parent ? this.byQualified.get(b.parent) : undefined;
     if (!parent || !TYPE_KINDS.has(parent.kind)) return own;
     return `${oneLine(parent.signature)} {\n${own.replace(/^/gm, "    ")}\n}`;
+  }
+
+  /** A file's imports, read once (every block of a file carries the same list). */
+  private importsOf(from: Block): { named: Map<string, string>; stars: string[] } {
+    let r = this.importsByPath.get(from.path);
+    if (!r) {
+      r = { named: new Map(), stars: [] };
+      for (const i of from.imports) {
+        const name = importedName(i);
+        if (name === "*") r.stars.push(importPath(i).replace(/\.\*$/, ""));
+        else r.named.set(name, importPath(i));
+      }
+      this.importsByPath.set(from.path, r);
+    }
+    return r;
   }
 
   /** Nested objects of a class-like (for rendering an enclosing class). */

@@ -12,7 +12,7 @@ import { block, cfg, fileOf, generate, PKG, repoOf } from "./support.ts";
 const tools = { count: (t: string) => Math.ceil(t.length / 4), budget: 600, maxInputTokens: 1000 };
 const contextFor = (target: Block, blocks: Block[], prompt = "Implement it.") => {
   const repo = repoOf([target, ...blocks]);
-  return buildContext({ target, targetText: target.code, prompt, imports: true, enclosing: true }, repo, new SymbolIndex(repo), tools);
+  return buildContext({ target, prompt, imports: true, enclosing: true }, repo, new SymbolIndex(repo), tools);
 };
 const cls = (name: string, code: string, o: Partial<Block> = {}) => block(code, { name, kind: "class", path: `shared/src/commonMain/kotlin/com/acme/app/${name}.kt`, ...o });
 

@@ -44,7 +44,7 @@ export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipS
       description ? `What it shows: ${description}` : "",
       fence(dedentDeclaration(b.signature.trim())),
     );
-    const context = tools.context({ target: b, targetText: target, prompt: base, imports: true, enclosing: true });
+    const context = tools.context({ target: b, prompt: base, imports: true, enclosing: true });
     yield {
       pair_type: "composable",
       input_text: paragraphs(base, contextSection(context)),

@@ -52,7 +52,7 @@ export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Ski
       // A class-like is shown with its member signatures, so the request says what it must hold.
       fence(b.kind === "function" ? shownSignature(b) : renderClassLike(b, { all: true, objects: tools.objectsOf(b), max: Infinity })),
     );
-    const context = tools.context({ target: b, targetText: target, prompt: base, imports: true, enclosing: true });
+    const context = tools.context({ target: b, prompt: base, imports: true, enclosing: true });
     yield {
       pair_type: "description_to_code",
       input_text: paragraphs(base, contextSection(context)),

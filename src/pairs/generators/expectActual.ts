@@ -84,7 +84,7 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
       );
       const imports = neededImports(actual.imports, actual.code);
       const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + dedentDeclaration(actual.code);
-      const context = tools.context({ target: actual, targetText: target, prompt: base, imports: false, enclosing: false });
+      const context = tools.context({ target: actual, prompt: base, imports: false, enclosing: false });
       const input = paragraphs(base, contextSection(context));
       yield {
         pair_type: "expect_actual",

@@ -69,7 +69,7 @@ export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
       sentences(OPENERS[pick(cfg.seed, `ff:${file.id}`, OPENERS.length)]!(file.path), ...facts),
       outline ? `It declares:\n${fence(outline)}` : "",
     );
-    const context = tools.context({ target: file, targetText: file.code, prompt: base, imports: false, enclosing: false });
+    const context = tools.context({ target: file, prompt: base, imports: false, enclosing: false });
     const bodied = decls.flatMap(bodyLines);
     yield {
       pair_type: "full_file",

@@ -99,7 +99,7 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
       );
       const implImports = neededImports(impl.imports, impl.code);
       const target = (implImports.length ? importLines(implImports) + "\n\n" : "") + dedentDeclaration(impl.code);
-      const context = tools.context({ target: impl, targetText: target, prompt: base, imports: false, enclosing: true });
+      const context = tools.context({ target: impl, prompt: base, imports: false, enclosing: true });
       yield {
         pair_type: "interface_implementation",
         input_text: paragraphs(base, contextSection(context)),

@@ -42,7 +42,7 @@ export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
       continue;
     }
     const base = paragraphs(sentences(phrase(b.kind, b.name), whereSentence(b)), fence(skeleton));
-    const context = tools.context({ target: b, targetText: target, prompt: base, imports: true, enclosing: false });
+    const context = tools.context({ target: b, prompt: base, imports: true, enclosing: false });
     yield {
       pair_type: "skeleton_to_complete",
       input_text: paragraphs(base, contextSection(context)),
