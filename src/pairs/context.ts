@@ -63,14 +63,19 @@ export function codeIdentifiers(text: string): Set<string> {
   return out;
 }
 
+/** A name written like a type: capitalised, and not a CONSTANT. */
+function isTypeName(id: string): boolean {
+  const c = id.charCodeAt(0);
+  return c >= 65 && c <= 90 && id !== id.toUpperCase();
+}
+
 /** Project types a target uses, as its file resolves them, in order of first use. */
 export function projectTypesUsed(ids: ReadonlySet<string>, target: Block, repo: RepoBlocks, index: SymbolIndex, owner: Block | null = null): string[] {
   const inside = declaredInside(target, repo);
   for (const t of owner?.type_params ?? []) inside.add(t.split(/[\s:]/)[0]!);
   const out: string[] = [];
   for (const id of ids) {
-    const c = id.charCodeAt(0);
-    if (c < 65 || c > 90 || inside.has(id) || !index.resolve(index.types, id, target)) continue;
+    if (!isTypeName(id) || inside.has(id) || !index.resolve(index.types, id, target)) continue;
     out.push(id);
   }
   return out;
@@ -89,6 +94,11 @@ function rank(b: Block, target: Block): number {
   if (b.package === target.package) return 1;
   return 2;
 }
+
+/** The enclosing class shows more members than a referenced type: its fields are what a method uses. */
+const ENCLOSING_MAX_MEMBERS = 30;
+/** Overloads of one function shown at most. */
+const MAX_OVERLOADS = 3;
 
 /** Names the prompt declares (`class X`, `fun f`): their declarations need not be shown again. */
 function declaredIn(prompt: string): Set<string> {
@@ -134,7 +144,7 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   // 1. The enclosing class: its header and constructor, its properties and objects, and the siblings the target calls.
   if (req.enclosing && owner) {
     const calls = new Set(target.calls.filter((c) => c !== target.name));
-    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, { all: true, functions: calls, objects: index.objectsOf(owner) })}`);
+    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, { all: true, functions: calls, nestedOf: index.nestedOf, max: ENCLOSING_MAX_MEMBERS })}`);
     inPrompt.add(owner.name);
   }
   // 2. The file's imports the target uses.
@@ -146,29 +156,28 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     if (imports.length && tryAdd(importLines(imports))) importsPiece = pieces.pop()!;
   }
   // 3. Project declarations the target refers to, nearest first, not already declared in the prompt.
-  const refs: { rank: number; order: number; text: string }[] = [];
+  const refs: { rank: number; order: number; symbol: Symbol }[] = [];
   let order = 0;
-  const consider = (s: Symbol | null, bias: number) => {
-    if (s) refs.push({ rank: rank(s.block, target) + bias, order: order++, text: s.text });
+  const consider = (symbols: Symbol[], bias: number) => {
+    for (const s of symbols) if (s.block !== target && s.block !== owner) refs.push({ rank: rank(s.block, target) + bias, order: order++, symbol: s });
   };
-  for (const name of used) if (!inPrompt.has(name)) consider(index.resolve(index.types, name, target), 0);
+  for (const name of used) if (!inPrompt.has(name)) consider(index.resolveAll(index.types, name, target), 0);
   for (const name of ids) {
     if (inPrompt.has(name) || inside.has(name) || name === target.name) continue;
-    const c = name.charCodeAt(0);
-    if (c >= 65 && c <= 90 && name !== name.toUpperCase()) continue; // types were handled above
-    if (target.calls.includes(name)) consider(index.resolve(index.functions, name, target), 0.5);
-    else consider(index.resolve(index.values, name, target), 0.5);
+    // Functions the target calls, composables (capitalised) included; then values and constants.
+    if (target.calls.includes(name)) consider(index.resolveAll(index.functions, name, target).slice(0, MAX_OVERLOADS), 0.5);
+    else if (!isTypeName(name)) consider(index.resolveAll(index.values, name, target), 0.5);
   }
   refs.sort((a, b) => a.rank - b.rank || a.order - b.order);
   let shown = req.enclosing && owner ? 1 : 0;
   const declared: string[] = [];
-  const seen = new Set<string>();
-  for (const r of refs) {
-    if (seen.has(r.text)) continue;
-    seen.add(r.text);
-    const cost = tools.count(r.text) + 1;
+  const seen = new Set<Symbol>();
+  for (const { symbol } of refs) {
+    if (seen.has(symbol)) continue;
+    seen.add(symbol);
+    const cost = tools.count(symbol.text) + 1;
     if (spent + cost > room) continue; // a smaller one further down may still fit
-    declared.push(r.text);
+    declared.push(symbol.text);
     spent += cost;
     shown++;
   }

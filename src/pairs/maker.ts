@@ -117,7 +117,7 @@ export class PairMaker {
       return n;
     };
     const budget: ContextTools = { count, budget: this.cfg.contextTokens, maxInputTokens: this.cfg.maxInputTokens };
-    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget), objectsOf: (b) => index.objectsOf(b) };
+    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget), nestedOf: index.nestedOf };
     const passed: Candidate[] = [];
     for (const type of PAIR_TYPES) {
       for (const raw of GENERATORS[type](repo, this.cfg, skip, tools)) {

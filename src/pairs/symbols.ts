@@ -86,8 +86,8 @@ export interface RenderOptions {
   functions?: ReadonlySet<string>;
   /** Leave these members out (an interface's own, already shown). */
   without?: ReadonlySet<string>;
-  /** The class's nested objects (its companion), rendered with their own members. */
-  objects?: ReadonlyMap<string, Block>;
+  /** Nested class-likes of a class (its companion, `object Keys`, a sealed hierarchy's cases), rendered with their own members. */
+  nestedOf?: (b: Block) => ReadonlyMap<string, Block>;
   indent?: string;
   /** Most members shown (context keeps declarations short; a request lists them all). */
   max?: number;
@@ -108,16 +108,11 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
     if (kept >= (o.max ?? MAX_MEMBERS)) break;
     const sig = oneLine(m.signature);
     if ((!o.all && isPrivateSig(sig)) || o.without?.has(m.name)) continue;
-    if (m.kind === "object") {
-      // A companion or nested object: its own members are what callers reach (`Constants.X`).
-      const obj = o.objects?.get(m.name);
-      lines.push(obj ? renderClassLike(obj, { all: o.all, indent: inner }) : `${inner}${sig}`);
-      kept++;
-      continue;
-    }
-    if (m.kind === "class" || m.kind === "interface") {
-      // Nested types by their header: a sealed hierarchy's cases (`UiState.Loading`).
-      lines.push(`${inner}${sig}`);
+    if (m.kind === "object" || m.kind === "class" || m.kind === "interface") {
+      // A companion or nested object's members are what callers reach (`Constants.X`); a sealed
+      // hierarchy's cases are nested classes (`UiState.Loading`). Two levels deep at most.
+      const nested = indent.length < 8 ? o.nestedOf?.(b).get(m.name) : undefined;
+      lines.push(nested ? renderClassLike(nested, { all: o.all, nestedOf: o.nestedOf, indent: inner }) : `${inner}${sig}`);
       kept++;
       continue;
     }
@@ -136,8 +131,8 @@ export class SymbolIndex {
   readonly functions = new Map<string, Symbol[]>();
   /** Top-level values (properties, constants) by simple name. */
   readonly values = new Map<string, Symbol[]>();
-  /** Nested objects (and companions) of each class-like, by the class's qualified name then the object's name. */
-  private readonly nestedObjects = new Map<string, Map<string, Block>>();
+  /** Nested class-likes (companions included) of each class-like, by the class's qualified name then their name. */
+  private readonly nested = new Map<string, Map<string, Block>>();
   private readonly byQualified = new Map<string, Block>();
   /** Per file: the names its imports bring in → their paths, and its star-imported packages. */
   private readonly importsByPath = new Map<string, { named: Map<string, string>; stars: string[] }>();
@@ -151,10 +146,10 @@ export class SymbolIndex {
         continue;
       }
       this.byQualified.set(b.qualified_name, b);
-      if (b.kind === "object" && b.parent) {
-        let objs = this.nestedObjects.get(b.parent);
-        if (!objs) this.nestedObjects.set(b.parent, (objs = new Map()));
-        objs.set(b.name, b);
+      if ((b.kind === "object" || b.kind === "class" || b.kind === "interface") && b.parent) {
+        let inner = this.nested.get(b.parent);
+        if (!inner) this.nested.set(b.parent, (inner = new Map()));
+        inner.set(b.name, b);
       }
       // A companion object cannot stand outside its class; its class shows it.
       if (b.modifiers.includes("companion")) continue;
@@ -175,14 +170,18 @@ export class SymbolIndex {
   /**
    * The declaration a name means in `from`'s file, or null (a library type, a type parameter, or a
    * declaration that file cannot see). An explicit import of the name decides alone; then the same
-   * file, the same package, star imports. Of several in one package (an expect and its actuals,
-   * or one per platform), the one in `from`'s source set, else a common one, else the first.
+   * file, the same package, star imports.
    */
   resolve(map: Map<string, Symbol[]>, name: string, from: Block): Symbol | null {
+    return this.resolveAll(map, name, from)[0] ?? null;
+  }
+
+  /** Every declaration the name may mean there (a function's overloads), the likeliest first. */
+  resolveAll(map: Map<string, Symbol[]>, name: string, from: Block): Symbol[] {
     const list = map.get(name);
-    if (!list) return null;
+    if (!list) return [];
     const visible = list.filter((s) => (!s.isPrivate || s.block.path === from.path) && (from.is_test || !s.block.is_test));
-    if (visible.length === 0) return null;
+    if (visible.length === 0) return [];
     let found: Symbol[];
     const imports = this.importsOf(from);
     const explicit = imports.named.get(name);
@@ -193,19 +192,19 @@ export class SymbolIndex {
       if (found.length === 0) found = visible.filter((s) => s.block.package === from.package && topLevelOrNestedIn(s, from.package));
       if (found.length === 0) found = visible.filter((s) => imports.stars.some((p) => s.qualified === `${p}.${name}`));
     }
-    if (found.length === 0) return null;
-    const pick =
-      found.find((s) => s.block.source_set === from.source_set && !s.block.is_expect) ??
-      found.find((s) => s.block.is_expect || s.block.platform === "common") ??
-      found[0]!;
-    if (!pick.text) pick.text = this.render(pick.block);
-    return pick;
+    // Of several in one package (an expect and its actuals, one per platform), the one in `from`'s
+    // source set, else a common one; a function's overloads all stay.
+    const score = (s: Symbol) => (s.block.source_set === from.source_set && !s.block.is_expect ? 0 : s.block.is_expect || s.block.platform === "common" ? 1 : 2);
+    found = found.map((s, i) => [s, i] as const).sort((a, b) => score(a[0]) - score(b[0]) || a[1] - b[1]).map(([s]) => s);
+    if (found.length > 1 && map !== this.functions) found = [found[0]!];
+    for (const s of found) if (!s.text) s.text = this.render(s.block);
+    return found;
   }
 
   private render(b: Block): string {
     if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
     if (b.kind === "function" || b.kind === "property") return oneLine(b.signature);
-    const own = renderClassLike(b, { objects: this.objectsOf(b) });
+    const own = renderClassLike(b, { nestedOf: this.nestedOf });
     // A nested type is shown inside its parent's header, as code refers to it (`Parent.Nested`).
     const parent = b.parent ? this.byQualified.get(b.parent) : undefined;
     if (!parent || !TYPE_KINDS.has(parent.kind)) return own;
@@ -227,11 +226,11 @@ export class SymbolIndex {
     return r;
   }
 
-  /** Nested objects of a class-like (for rendering an enclosing class). */
-  objectsOf(b: Block): ReadonlyMap<string, Block> {
-    return this.nestedObjects.get(b.qualified_name) ?? new Map();
-  }
+  /** Nested class-likes of a class-like, by name (for rendering it with them). */
+  readonly nestedOf = (b: Block): ReadonlyMap<string, Block> => this.nested.get(b.qualified_name) ?? NONE;
 }
+
+const NONE: ReadonlyMap<string, Block> = new Map();
 
 function qualify(pkg: string, name: string): string {
   return pkg ? `${pkg}.${name}` : name;

@@ -67,8 +67,8 @@ export interface Candidate {
 /** What generators get besides the repository: the context builder, bound to its symbol index and budget. */
 export interface GeneratorTools {
   context(req: ContextRequest): Context;
-  /** Nested objects (the companion, `object Keys`) of a class-like, to render it with their members. */
-  objectsOf(b: Block): ReadonlyMap<string, Block>;
+  /** Nested class-likes (the companion, `object Keys`, sealed cases) of a class-like, to render it with their members. */
+  nestedOf(b: Block): ReadonlyMap<string, Block>;
 }
 
 /** Why a candidate (or a would-be candidate) was dropped; every one is a counter in pairs_stats.json. */

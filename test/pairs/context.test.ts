@@ -101,7 +101,7 @@ describe("rendering declarations by signature", () => {
       members: [{ kind: "property", name: "A", signature: "const val A = 1", has_body: false, is_abstract: false }],
     });
     const index = new SymbolIndex(repoOf([holder, companion]));
-    expect(renderClassLike(holder, { objects: index.objectsOf(holder) })).toBe("object Keys {\n    companion object {\n        const val A = 1\n    }\n}");
+    expect(renderClassLike(holder, { nestedOf: index.nestedOf })).toBe("object Keys {\n    companion object {\n        const val A = 1\n    }\n}");
     const sealed = cls("State", "sealed interface State", { kind: "interface", signature: "sealed interface State" });
     const loading = block("data object Loading : State", { name: "Loading", kind: "object", signature: "data object Loading : State", parent: `${PKG}.State`, path: sealed.path });
     const user = block("fun f(s: State.Loading) ⟦{\n    println(s)\n}⟧", { name: "f", imports: [`${PKG}.State.Loading`] });

@@ -115,7 +115,7 @@ export function toolsFor(repo: RepoBlocks, c: PairsConfig = cfg()): GeneratorToo
   const index = new SymbolIndex(repo);
   return {
     context: (req) => buildContext(req, repo, index, { count: (t) => Math.ceil(t.length / 4), budget: c.contextTokens, maxInputTokens: c.maxInputTokens }),
-    objectsOf: (b) => index.objectsOf(b),
+    nestedOf: index.nestedOf,
   };
 }
 

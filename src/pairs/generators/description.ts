@@ -50,7 +50,7 @@ export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Ski
       sentences(openers[phrasing]!(declarationPhrase(b)), whereSentence(b)),
       description ? `What it does: ${description}` : "",
       // A class-like is shown with its member signatures, so the request says what it must hold.
-      fence(b.kind === "function" ? shownSignature(b) : renderClassLike(b, { all: true, objects: tools.objectsOf(b), max: Infinity })),
+      fence(b.kind === "function" ? shownSignature(b) : renderClassLike(b, { all: true, nestedOf: tools.nestedOf, max: Infinity })),
     );
     const context = tools.context({ target: b, prompt: base, imports: true, enclosing: true });
     yield {

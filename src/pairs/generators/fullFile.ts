@@ -13,10 +13,10 @@ import { importPath, kdocSummary, libraryOf, listing, nonBlankLines, pick } from
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** A declaration by signature, for the file's outline: class-likes with their member signatures, a KDoc summary as a comment. */
-export function declarationOutline(b: Block, objects: ReadonlyMap<string, Block> = new Map()): string {
+export function declarationOutline(b: Block, nestedOf?: (b: Block) => ReadonlyMap<string, Block>): string {
   const summary = kdocSummary(b.kdoc);
   const doc = summary ? `/** ${summary.replace(/\*\//g, "* /")} */\n` : "";
-  const body = b.kind === "class" || b.kind === "object" || b.kind === "interface" ? renderClassLike(b, { all: true, objects, max: Infinity }) : oneLine(b.signature);
+  const body = b.kind === "class" || b.kind === "object" || b.kind === "interface" ? renderClassLike(b, { all: true, nestedOf, max: Infinity }) : oneLine(b.signature);
   return doc + body;
 }
 
@@ -25,7 +25,7 @@ function fileOutline(file: Block, decls: readonly Block[], tools: GeneratorTools
   const byName = new Map(decls.map((d) => [`${d.kind}:${d.name}`, d] as const));
   return file.members.map((m) => {
     const d = byName.get(`${m.kind}:${m.name}`);
-    return d ? declarationOutline(d, tools.objectsOf(d)) : oneLine(m.signature);
+    return d ? declarationOutline(d, tools.nestedOf) : oneLine(m.signature);
   });
 }
 

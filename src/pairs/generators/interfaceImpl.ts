@@ -94,7 +94,7 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
         sentences(phrase(impl.kind, impl.name, iface.name), impl.package ? `It lives in the package \`${impl.package}\`.` : "", whereSentence(impl)),
         `The interface:\n${fence((ifaceImports.length ? importLines(ifaceImports) + "\n\n" : "") + dedentDeclaration(iface.code))}`,
         extras.length
-          ? `The ${impl.kind}'s declaration, with the members it has besides the interface's:\n${fence(renderClassLike(impl, { all: true, without: asked, objects: tools.objectsOf(impl), max: Infinity }))}`
+          ? `The ${impl.kind}'s declaration, with the members it has besides the interface's:\n${fence(renderClassLike(impl, { all: true, without: asked, nestedOf: tools.nestedOf, max: Infinity }))}`
           : `The ${impl.kind}'s declaration:\n${fence(dedentDeclaration(impl.signature.trim()))}`,
       );
       const implImports = neededImports(impl.imports, impl.code);
