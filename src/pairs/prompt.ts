@@ -32,20 +32,18 @@ export function platformLabel(p: Platform): string {
 }
 
 /**
- * "It belongs to the `iosMain` source set (iOS)." when the path shows that source set; for the
- * `src/main` of a plain JVM or Android module (which extract files under jvmMain/androidMain), the
- * folder as it is: "It lives in `src/main` of its module (Android)." — "" when extract could not tell.
+ * "It belongs to the `iosMain` source set (iOS)."; for the `src/main` or `src/test` of a plain JVM
+ * or Android module (which extract files under jvmMain/androidMain), the folder as it is: "It lives
+ * in `src/main` of its module (Android)." — "" when extract could not tell.
  */
 export function whereSentence(b: Block): string {
   if (b.source_set === "unknown") return "";
   const label = platformLabel(b.platform);
   const facts = [label, b.is_test ? "test code" : ""].filter(Boolean).join(", ");
   const tail = facts ? ` (${facts})` : "";
-  const segments = b.path.split("/");
-  if (segments.includes(b.source_set)) return `It belongs to the \`${b.source_set}\` source set${tail}.`;
-  const src = segments.lastIndexOf("src");
-  const folder = src >= 0 && segments[src + 1] && src + 1 < segments.length - 1 ? `src/${segments[src + 1]}` : null;
-  return folder ? `It lives in \`${folder}\` of its module${tail}.` : `It belongs to the \`${b.source_set}\` source set${tail}.`;
+  const plain = /(^|\/)src\/(main|test)\//.exec(b.path);
+  if (plain && !b.path.split("/").includes(b.source_set)) return `It lives in \`src/${plain[2]}\` of its module${tail}.`;
+  return `It belongs to the \`${b.source_set}\` source set${tail}.`;
 }
 
 /** What a declaration is, as a noun phrase: "the function `f`", "the method `f` of `Owner`", "the data class `C`". */

@@ -88,6 +88,7 @@ export const DROP_REASONS = [
   "gradle_groovy",
   // quality filter, in the order it checks
   "generated",
+  "test_data",
   "parse_errors",
   "test_code",
   "too_short",
@@ -123,6 +124,7 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   interface_members_beyond_prompt: "the class declares more members than the prompt can list as signatures",
   gradle_groovy: "a Groovy build script (only build.gradle.kts targets are taught)",
   generated: "generated code (build/ or generated/ paths, @Generated, or a generated-file header)",
+  test_data: "input files of a compiler or generator test (a testData/ folder): data for a tool, not code to learn from",
   parse_errors: "the target's range has parse errors",
   test_code: "test code, dropped because of --exclude-tests",
   too_short: "the target has fewer lines than --min-target-lines",

@@ -114,6 +114,8 @@ describe("facts and low-value rows", () => {
     const b = block("fun f() ⟦{ g() }⟧", { name: "f", source_set: "jvmMain", platform: "jvm", path: "plugin/src/main/kotlin/a/F.kt" });
     expect(whereSentence(b)).toBe("It lives in `src/main` of its module (the JVM).");
     expect(whereSentence({ ...b, path: "shared/src/jvmMain/kotlin/a/F.kt" })).toBe("It belongs to the `jvmMain` source set (the JVM).");
+    // A flattened KMP layout (`<module>/jvm/src/<package folders>`): the source set, never a package folder.
+    expect(whereSentence({ ...b, path: "core/jvm/src/files/Paths.kt" })).toBe("It belongs to the `jvmMain` source set (the JVM).");
   });
 
   test("the expect_actual request reads as English (no 'the the')", () => {

@@ -63,6 +63,7 @@ describe("quality filter reasons", () => {
 
   const cases: [DropReason, Block[], Partial<PairsConfig>, PairType][] = [
     ["generated", [{ ...goodFn(), path: "shared/build/generated/ksp/Foo.kt" }], {}, "description_to_code"],
+    ["test_data", [{ ...goodFn(), path: "compiler/src/testData/codegen/box.kt" }], {}, "description_to_code"],
     ["parse_errors", [{ ...goodFn(), parse_errors: 1 }], {}, "description_to_code"],
     ["test_code", [{ ...goodFn(), is_test: true }], { excludeTests: true }, "description_to_code"],
     ["too_short", [goodFn()], { minTargetLines: 10 }, "description_to_code"],
