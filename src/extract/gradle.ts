@@ -186,6 +186,8 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
   const android: { namespace: string | null; compile_sdk: string | null; min_sdk: string | null } = { namespace: null, compile_sdk: null, min_sdk: null };
   const refs = new Set<string>();
   const registrations = new Map<number, { id: string | null; implementation_class: string | null }>();
+  const settings: GradleInfo["settings"] = [];
+  const blocks = new Set<string>();
   let sawAndroid = false;
   const addDep = (ss: string, arg: string) => {
     if (!sourceSets.has(ss)) sourceSets.set(ss, new Set());
@@ -223,6 +225,11 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
       if (DEP_CONFIGS.has(name) && arg) addDep(sourceSetOf(n) ?? "dependencies", arg);
       else if (perSourceSet && perSourceSet[1] !== "androidTest" && outer.includes("dependencies") && arg) addDep(perSourceSet[1]!, arg);
       if (name === "android" && outer.length === 0) sawAndroid = true;
+      if (outer.length === 0 && name && !DESCRIBED_BLOCKS.has(name) && named(n).some((c) => c.type === "annotated_lambda")) blocks.add(receiver ? `${receiver}.${name}` : name);
+      if (name === "set" && receiver && !outer.includes("plugins") && !outer.includes("dependencies")) {
+        const value = valueArgument(n);
+        if (value && LITERAL_VALUES.has(value.type)) settings.push(setting(outer, n.text));
+      }
     } else if (n.type === "property_declaration") {
       // `val iosMain by creating { … }` / `by getting` inside kotlin { sourceSets { } }
       const outer = enclosingCallNames(n);
@@ -235,7 +242,11 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
       if (left === "namespace") android.namespace = unquote(right);
       else if (left === "compileSdk") android.compile_sdk = right.trim();
       else if (left === "minSdk") android.min_sdk = right.trim();
-      else if ((left === "id" || left === "implementationClass") && enclosingCallNames(n).includes("gradlePlugin")) {
+      else if (LITERAL_VALUES.has(named(n)[named(n).length - 1]?.type ?? "") && !/^(namespace|compileSdk|minSdk|id|implementationClass)$/.test(left)) {
+        const outer = enclosingCallNames(n);
+        if (!outer.includes("plugins") && !outer.includes("dependencies") && !outer.includes("gradlePlugin")) settings.push(setting(outer, n.text));
+      }
+      if ((left === "id" || left === "implementationClass") && enclosingCallNames(n).includes("gradlePlugin")) {
         // gradlePlugin { plugins { register("x") { id = "…"; implementationClass = "…" } } }
         const group = nearestCall(n);
         if (group) {
@@ -260,7 +271,24 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
   cursor.delete();
   for (const ss of configured) if (!sourceSets.has(ss)) sourceSets.set(ss, new Set());
   const registered = [...registrations.values()].filter((r): r is { id: string; implementation_class: string } => r.id !== null && r.implementation_class !== null);
-  return finish(plugins, notApplied, targets, sourceSets, sawAndroid || android.namespace !== null ? android : null, refs, catalog, registered);
+  const info = finish(plugins, notApplied, targets, sourceSets, sawAndroid || android.namespace !== null ? android : null, refs, catalog, registered);
+  return { ...info, settings, blocks: [...blocks] };
+}
+
+/** Top-level blocks the pair's prompt already describes from their own facts. */
+const DESCRIBED_BLOCKS = new Set(["plugins", "kotlin", "dependencies", "android", "buildscript", "repositories"]);
+/** Values a setting may be stated with: literals and constants (`JavaVersion.VERSION_17`), not expressions. */
+const LITERAL_VALUES = new Set(["string_literal", "number_literal", "identifier", "navigation_expression"]);
+
+function valueArgument(call: Node): Node | null {
+  const args = named(call).find((c) => c.type === "value_arguments");
+  const arg = args && named(args).length === 1 ? named(args)[0]! : null;
+  return arg ? (named(arg).at(-1) ?? null) : null;
+}
+
+/** `{ scope: "compose › desktop › application", statement: 'mainClass = "x.MainKt"' }`, the statement on one line. */
+function setting(outer: readonly string[], text: string): GradleInfo["settings"][number] {
+  return { scope: [...outer].reverse().filter(Boolean).join(" › "), statement: text.replace(/\s+/g, " ").trim() };
 }
 
 function finish(
@@ -289,6 +317,8 @@ function finish(
     android,
     catalog_refs,
     plugin_registrations: plugin_registrations.sort((a, b) => a.id.localeCompare(b.id)),
+    settings: [],
+    blocks: [],
   };
 }
 

@@ -175,3 +175,35 @@ test("targets declared in a project's own multiplatform set-up call count as the
   const r = await extractSourceFile(src, { path: "m/build.gradle.kts" });
   expect(r.blocks[0]!.gradle!.targets.sort()).toEqual(["androidTarget", "jvm"]);
 });
+
+test("literal settings and other top-level blocks are recorded, with their scope; plugins and dependencies are not settings", async () => {
+  const src = [
+    'plugins { kotlin("multiplatform") }',
+    "kotlin {",
+    "    iosArm64 {",
+    "        binaries.framework {",
+    '            baseName = "SharedKit"',
+    "        }",
+    "    }",
+    "}",
+    "multiplatformResources {",
+    '    resourcesPackage.set("com.example.app")',
+    "}",
+    "compose.desktop {",
+    "    application {",
+    '        mainClass = "com.example.MainKt"',
+    "    }",
+    "}",
+    "dependencies {",
+    '    add("kspCommonMainMetadata", libs.room.compiler)',
+    "}",
+    "",
+  ].join("\n");
+  const g = (await extractSourceFile(src, { path: "m/build.gradle.kts" })).blocks[0]!.gradle!;
+  expect(g.settings).toEqual([
+    { scope: "kotlin › iosArm64 › framework", statement: 'baseName = "SharedKit"' },
+    { scope: "multiplatformResources", statement: 'resourcesPackage.set("com.example.app")' },
+    { scope: "desktop › application", statement: 'mainClass = "com.example.MainKt"' },
+  ]);
+  expect(g.blocks).toEqual(["multiplatformResources", "compose.desktop"]);
+});

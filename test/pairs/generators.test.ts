@@ -374,7 +374,7 @@ describe("gradle", () => {
       { alias: "libs.ktor.client.core", resolved: "io.ktor:ktor-client-core:3.0.1" },
       { alias: "libs.ktor.client.okhttp", resolved: "io.ktor:ktor-client-okhttp:3.0.1" },
     ],
-    plugin_registrations: [],
+    plugin_registrations: [], settings: [], blocks: [],
   };
   const script = "plugins {\n    kotlin(\"multiplatform\")\n}\nkotlin {\n    androidTarget()\n    jvm()\n    sourceSets {\n        commonMain.dependencies {\n            implementation(libs.ktor.client.core)\n        }\n    }\n}\n";
   const gradle = block(script, { kind: "gradle", name: "build.gradle.kts", path: "shared/build.gradle.kts", dsl: "kotlin", gradle: info, body_ranges: [] });
@@ -388,7 +388,13 @@ describe("gradle", () => {
     expect(p!.input_text).not.toContain("implementation(");
   });
 
-  test("the module's top-level dependencies block is not called a source set", () => {
+  test("the values a script sets and its other top-level blocks are stated", () => {
+    const lines = describeGradle({ ...info, settings: [{ scope: "multiplatformResources", statement: 'resourcesPackage.set("com.acme")' }], blocks: ["multiplatformResources"] }, "shared");
+    expect(lines).toContain("Other top-level blocks it configures: `multiplatformResources { }`.");
+    expect(lines).toContain('- in `multiplatformResources`: `resourcesPackage.set("com.acme")`');
+  });
+
+    test("the module's top-level dependencies block is not called a source set", () => {
     const g = { ...info, source_sets: [{ name: "dependencies", dependencies: ["libs.androidx.core"] }] };
     const lines = describeGradle(g, "app");
     expect(lines).toContain("- the module's top-level dependencies { } block: libs.androidx.core");

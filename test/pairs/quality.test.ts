@@ -50,7 +50,7 @@ describe("quality filter reasons", () => {
     path: "build.gradle.kts",
     dsl: "kotlin",
     body_ranges: [],
-    gradle: { plugins: ["kotlin(\"jvm\")"], is_kmp: false, targets: [], source_sets: [], android: null, catalog_refs: [], plugin_registrations: [] },
+    gradle: { plugins: ["kotlin(\"jvm\")"], is_kmp: false, targets: [], source_sets: [], android: null, catalog_refs: [], plugin_registrations: [], settings: [], blocks: [] },
   });
   const gradleToolchainOnly = block("plugins {\n    kotlin(\"multiplatform\")\n}\nkotlin {\n    jvmToolchain(17)\n}\n", {
     kind: "gradle",
@@ -58,7 +58,7 @@ describe("quality filter reasons", () => {
     path: "shared/build.gradle.kts",
     dsl: "kotlin",
     body_ranges: [],
-    gradle: { plugins: ["kotlin(\"multiplatform\")"], is_kmp: true, targets: [], source_sets: [], android: null, catalog_refs: [], plugin_registrations: [] },
+    gradle: { plugins: ["kotlin(\"multiplatform\")"], is_kmp: true, targets: [], source_sets: [], android: null, catalog_refs: [], plugin_registrations: [], settings: [], blocks: [] },
   });
 
   const cases: [DropReason, Block[], Partial<PairsConfig>, PairType][] = [

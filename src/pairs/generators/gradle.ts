@@ -50,8 +50,16 @@ export function describeGradle(g: GradleInfo, projectPath: string, kmp: GradleKm
     out.push("Versions catalog (gradle/libs.versions.toml) entries it references:");
     for (const r of resolvedRefs) out.push(`- ${r.alias} = ${r.resolved}`);
   }
+  if (g.blocks.length) out.push(`Other top-level blocks it configures: ${g.blocks.map((b) => `\`${b} { }\``).join(", ")}.`);
+  if (g.settings.length) {
+    out.push("Values it sets:");
+    for (const s of g.settings.slice(0, MAX_SETTINGS)) out.push(`- ${s.scope ? `in \`${s.scope}\`: ` : ""}\`${s.statement}\``);
+  }
   return out;
 }
+
+/** Settings listed at most: a script that sets more is described by its first ones. */
+const MAX_SETTINGS = 24;
 
 const OPENERS = [
   "Write the build.gradle.kts for this Kotlin Multiplatform module.",
