@@ -96,7 +96,7 @@ export interface GradleInfo {
   android: { namespace: string | null; compile_sdk: string | null; min_sdk: string | null } | null;
   catalog_refs: { alias: string; resolved: string | null }[]; // libs.x.y aliases resolved through gradle/libs.versions.toml
   settings: { scope: string; statement: string }[]; // literal settings outside plugins/dependencies: multiplatformResources / resourcesPackage.set("x")
-  blocks: string[]; // other top-level blocks it configures (a plugin's extension, a project helper): `multiplatformResources`
+  blocks: string[]; // other top-level calls, as written: `multiplatformResources { }`, `setupMultiplatform()`
   plugin_registrations: { id: string; implementation_class: string }[]; // gradlePlugin { plugins { register(…) { id = …; implementationClass = … } } }
 }
 

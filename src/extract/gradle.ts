@@ -225,7 +225,12 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
       if (DEP_CONFIGS.has(name) && arg) addDep(sourceSetOf(n) ?? "dependencies", arg);
       else if (perSourceSet && perSourceSet[1] !== "androidTest" && outer.includes("dependencies") && arg) addDep(perSourceSet[1]!, arg);
       if (name === "android" && outer.length === 0) sawAndroid = true;
-      if (outer.length === 0 && name && !DESCRIBED_BLOCKS.has(name) && named(n).some((c) => c.type === "annotated_lambda")) blocks.add(receiver ? `${receiver}.${name}` : name);
+      if (outer.length === 0 && name && !DESCRIBED_BLOCKS.has(name) && n.parent?.type !== "call_expression") {
+        // A plugin's extension block (`dependencyGuard { }`) or a project helper (`setupMultiplatform()`).
+        const full = receiver ? `${receiver}.${name}` : name;
+        const text = n.text.replace(/\s+/g, " ");
+        blocks.add(named(n).some((c) => c.type === "annotated_lambda") ? `${full} { }` : text.length <= 60 ? text : `${full}(…)`);
+      }
       if (name === "set" && receiver && !outer.includes("plugins") && !outer.includes("dependencies")) {
         const value = valueArgument(n);
         if (value && LITERAL_VALUES.has(value.type)) settings.push(setting(outer, n.text));

@@ -189,6 +189,7 @@ test("literal settings and other top-level blocks are recorded, with their scope
     "multiplatformResources {",
     '    resourcesPackage.set("com.example.app")',
     "}",
+    "setupPublication()",
     "compose.desktop {",
     "    application {",
     '        mainClass = "com.example.MainKt"',
@@ -205,5 +206,5 @@ test("literal settings and other top-level blocks are recorded, with their scope
     { scope: "multiplatformResources", statement: 'resourcesPackage.set("com.example.app")' },
     { scope: "desktop › application", statement: 'mainClass = "com.example.MainKt"' },
   ]);
-  expect(g.blocks).toEqual(["multiplatformResources", "compose.desktop"]);
+  expect(g.blocks).toEqual(["multiplatformResources { }", "setupPublication()", "compose.desktop { }"]);
 });

@@ -389,9 +389,14 @@ describe("gradle", () => {
   });
 
   test("the values a script sets and its other top-level blocks are stated", () => {
-    const lines = describeGradle({ ...info, settings: [{ scope: "multiplatformResources", statement: 'resourcesPackage.set("com.acme")' }], blocks: ["multiplatformResources"] }, "shared");
-    expect(lines).toContain("Other top-level blocks it configures: `multiplatformResources { }`.");
+    const lines = describeGradle({ ...info, settings: [{ scope: "multiplatformResources", statement: 'resourcesPackage.set("com.acme")' }], blocks: ["multiplatformResources { }", "setupMultiplatform()"] }, "shared");
+    expect(lines).toContain("Other top-level calls and blocks: `multiplatformResources { }`, `setupMultiplatform()`.");
     expect(lines).toContain('- in `multiplatformResources`: `resourcesPackage.set("com.acme")`');
+  });
+
+    test("the script's imports are shown: they name the helpers it calls", () => {
+    const [p] = generate(gradlePairs, [{ ...gradle, imports: ["com.acme.gradle.setupMultiplatform"] }]).pairs;
+    expect(p!.input_text).toContain("Imports:\n```kotlin\nimport com.acme.gradle.setupMultiplatform\n```");
   });
 
     test("the module's top-level dependencies block is not called a source set", () => {

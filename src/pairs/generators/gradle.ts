@@ -7,7 +7,8 @@ import type { GradleInfo } from "../../types.ts";
 import { allLines } from "../bodies.ts";
 import { type GradleKmp, gradleKmp, isConventionScript } from "../conventions.ts";
 import type { RepoBlocks } from "../repo.ts";
-import { listing, pick } from "../text.ts";
+import { fence } from "../prompt.ts";
+import { importLines, listing, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** A dependency as written, with its catalog coordinates when it is a `libs.` alias we could resolve. */
@@ -50,7 +51,7 @@ export function describeGradle(g: GradleInfo, projectPath: string, kmp: GradleKm
     out.push("Versions catalog (gradle/libs.versions.toml) entries it references:");
     for (const r of resolvedRefs) out.push(`- ${r.alias} = ${r.resolved}`);
   }
-  if (g.blocks.length) out.push(`Other top-level blocks it configures: ${g.blocks.map((b) => `\`${b} { }\``).join(", ")}.`);
+  if (g.blocks.length) out.push(`Other top-level calls and blocks: ${g.blocks.map((b) => `\`${b}\``).join(", ")}.`);
   if (g.settings.length) {
     out.push("Values it sets:");
     for (const s of g.settings.slice(0, MAX_SETTINGS)) out.push(`- ${s.scope ? `in \`${s.scope}\`: ` : ""}\`${s.statement}\``);
@@ -77,7 +78,9 @@ export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink,
     }
     const module = b.path.includes("/") ? b.path.slice(0, b.path.lastIndexOf("/")) : "";
     const kmp = gradleKmp(b.gradle, repo);
-    const input = [OPENERS[pick(cfg.seed, `gr:${b.id}`, OPENERS.length)]!, ...describeGradle(b.gradle, module, kmp)].join("\n");
+    // The script's imports name the helpers and types it uses (`com.arkivanov.gradle.setupMultiplatform`).
+    const imports = b.imports.length ? [`Imports:\n${fence(importLines(b.imports))}`] : [];
+    const input = [OPENERS[pick(cfg.seed, `gr:${b.id}`, OPENERS.length)]!, ...describeGradle(b.gradle, module, kmp), ...imports].join("\n");
     yield {
       pair_type: "gradle",
       input_text: input,
