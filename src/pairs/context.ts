@@ -166,15 +166,19 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     if (inPrompt.has(name) || inside.has(name) || name === target.name) continue;
     // Functions the target calls, composables (capitalised) included; then values and constants.
     if (target.calls.includes(name)) consider(index.resolveAll(index.functions, name, target).slice(0, MAX_OVERLOADS), 0.5);
-    else if (!isTypeName(name)) consider(index.resolveAll(index.values, name, target), 0.5);
+    // Values, capitalised ones too (`DarkColors`, `LocalScaffoldPaddingValues`) unless the name is a type.
+    else if (!isTypeName(name) || !index.resolve(index.types, name, target)) consider(index.resolveAll(index.values, name, target), 0.5);
   }
   refs.sort((a, b) => a.rank - b.rank || a.order - b.order);
   let shown = req.enclosing && owner ? 1 : 0;
   const declared: string[] = [];
-  const seen = new Set<Symbol>();
+  const seen = new Set<string>();
   for (const { symbol } of refs) {
-    if (seen.has(symbol)) continue;
-    seen.add(symbol);
+    // One declaration per qualified name: an expect and its actual, or two platforms' copies, are one thing here.
+    const key = `${symbol.qualified}\u0000${symbol.text}`;
+    if (seen.has(key) || seen.has(symbol.qualified)) continue;
+    seen.add(key);
+    if (symbol.block.kind !== "function") seen.add(symbol.qualified);
     const cost = tools.count(symbol.text) + 1;
     if (spent + cost > room) continue; // a smaller one further down may still fit
     declared.push(symbol.text);

@@ -180,7 +180,7 @@ export class SymbolIndex {
   resolveAll(map: Map<string, Symbol[]>, name: string, from: Block): Symbol[] {
     const list = map.get(name);
     if (!list) return [];
-    const visible = list.filter((s) => (!s.isPrivate || s.block.path === from.path) && (from.is_test || !s.block.is_test));
+    const visible = list.filter((s) => (!s.isPrivate || s.block.path === from.path) && (from.is_test || !s.block.is_test) && canSee(from, s.block));
     if (visible.length === 0) return [];
     let found: Symbol[];
     const imports = this.importsOf(from);
@@ -231,6 +231,21 @@ export class SymbolIndex {
 }
 
 const NONE: ReadonlyMap<string, Block> = new Map();
+
+const APPLE_OR_NATIVE = new Set(["apple", "native"]);
+const NATIVE_PLATFORMS = new Set(["ios", "macos", "watchos", "tvos", "apple", "linux", "windows", "native"]);
+
+/**
+ * Whether code of `from`'s source set can see a declaration of `d`'s: common code sees only common
+ * code; platform code sees common code, its own platform, and the intermediate sets above it
+ * (apple/native for the native targets; any custom `mixed` set, which we cannot place exactly).
+ */
+export function canSee(from: Block, d: Block): boolean {
+  if (d.platform === "common" || d.platform === from.platform || from.platform === "unknown" || d.platform === "unknown") return true;
+  if (from.platform === "common") return false;
+  if (d.platform === "mixed" || from.platform === "mixed") return true;
+  return APPLE_OR_NATIVE.has(d.platform) && NATIVE_PLATFORMS.has(from.platform);
+}
 
 function qualify(pkg: string, name: string): string {
   return pkg ? `${pkg}.${name}` : name;

@@ -5,7 +5,7 @@ import { expectActualPairs } from "../../src/pairs/generators/expectActual.ts";
 import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
 import { fullFilePairs } from "../../src/pairs/generators/fullFile.ts";
 import { whereSentence } from "../../src/pairs/prompt.ts";
-import { enumEntries, oneLine, renderClassLike, SymbolIndex } from "../../src/pairs/symbols.ts";
+import { canSee, enumEntries, oneLine, renderClassLike, SymbolIndex } from "../../src/pairs/symbols.ts";
 import type { Block } from "../../src/types.ts";
 import { block, cfg, fileOf, generate, PKG, repoOf } from "./support.ts";
 
@@ -72,6 +72,38 @@ describe("which declaration a name means (resolved as the using file sees it)", 
     const ctx = contextFor(log, [file, helper]);
     expect(ctx.code).toContain('private const val LOG_TAG = "app"');
     expect(ctx.code).toContain("fun tagged(msg: String): String");
+  });
+});
+
+describe("what a source set can see", () => {
+  const at = (platform: Block["platform"]) => block("val x = 1", { name: "x", platform });
+  test.each([
+    ["common", "common", true],
+    ["common", "ios", false],
+    ["ios", "common", true],
+    ["ios", "apple", true],
+    ["ios", "android", false],
+    ["jvm", "native", false],
+    ["android", "mixed", true],
+  ] as const)("from %s, a declaration of %s: %s", (from, decl, seen) => expect(canSee(at(from), at(decl))).toBe(seen));
+
+  test("a common target is not given an iOS-only declaration as context", () => {
+    const iosOnly = cls("Size", "class Size(val raw: NSUInteger)", { platform: "ios", source_set: "iosMain", path: "shared/src/iosMain/kotlin/com/acme/app/Size.kt" });
+    const user = block("fun area(s: Size): Int ⟦{\n    return 1\n}⟧", { name: "area" });
+    expect(contextFor(user, [iosOnly]).code).not.toContain("NSUInteger");
+  });
+
+  test("a capitalised value (`DarkColors`) is shown; of an expect class and its actual, one is shown", () => {
+    const file = fileOf("shared/src/commonMain/kotlin/com/acme/app/Theme.kt", [], {
+      members: [{ kind: "property", name: "DarkColors", signature: "private val DarkColors = darkColorScheme()", has_body: false, is_abstract: false }],
+    });
+    const theme = block("fun theme(): Scheme ⟦{\n    return DarkColors\n}⟧", { name: "theme", path: file.path });
+    expect(contextFor(theme, [file]).code).toContain("private val DarkColors = darkColorScheme()");
+    const expectState = cls("State", "expect class State", { is_expect: true, signature: "expect class State" });
+    const jvmState = cls("State", "actual class State(val v: Int)", { id: "jvm-state", is_actual: true, platform: "jvm", source_set: "jvmMain", signature: "actual class State(val v: Int)", path: "shared/src/jvmMain/kotlin/com/acme/app/State.kt" });
+    const onJvm = block("fun read(s: State): Int ⟦{\n    return 0\n}⟧", { name: "read", platform: "jvm", source_set: "jvmMain", path: "shared/src/jvmMain/kotlin/com/acme/app/Read.kt" });
+    const code = contextFor(onJvm, [expectState, jvmState]).code;
+    expect(code.match(/class State/g)).toHaveLength(1);
   });
 });
 
