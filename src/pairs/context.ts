@@ -97,8 +97,83 @@ function rank(b: Block, target: Block): number {
 
 /** The enclosing class shows more members than a referenced type: its fields are what a method uses. */
 const ENCLOSING_MAX_MEMBERS = 30;
+/** Members a referenced class-like shows (symbols.ts MAX_MEMBERS); past it, only the ones the target uses. */
+const MAX_MEMBERS_SHOWN = 12;
 /** Overloads of one function shown at most. */
 const MAX_OVERLOADS = 3;
+
+/** Capitalised names in a type as written (`Flow<List<User>>?` → Flow, List, User). */
+function typeNames(type: string): string[] {
+  return [...type.matchAll(/\b[A-Z]\w*/g)].map((m) => m[0]).filter(isTypeName);
+}
+
+/** The declared type of a property signature, or the return type of a function signature ("" when inferred). */
+export function declaredType(signature: string): string {
+  const sig = signature.replace(/\s+/g, " ");
+  const fun = /\bfun\b/.exec(sig);
+  if (!fun) {
+    const m = /\b(?:val|var)\s+(?:<[^>]*>\s*)?[\w.<>?]*?(\w+)\s*:\s*(.+)$/.exec(sig);
+    return m ? m[2]!.split(/\s(?:=|by)\s/)[0]!.trim() : "";
+  }
+  // A function: what follows `:` after its parameter list (found by matching parentheses).
+  const open = sig.indexOf("(", fun.index);
+  if (open < 0) return "";
+  let depth = 0;
+  for (let i = open; i < sig.length; i++) {
+    const c = sig[i];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) {
+      const m = /^\s*:\s*(.+)$/.exec(sig.slice(i + 1));
+      return m ? m[1]!.split(/\s=\s|\{/)[0]!.replace(/\bwhere\b.*$/, "").trim() : "";
+    }
+  }
+  return "";
+}
+
+/** Most levels followed from a field's type to the types its used members return (`vm.state.value.items`). */
+const MEMBER_CHAIN_DEPTH = 3;
+
+/**
+ * Project types the target reaches without naming them: through the enclosing class's fields
+ * (`repository.load()` where `repository: UserRepository`), through the members it inherits
+ * (`launchIo { }` from `BaseViewModel`), and from there through the declared types of the members
+ * it uses (`state.value.items`). A type counts only when the target uses one of its members.
+ */
+function reachedTypes(ids: ReadonlySet<string>, used: readonly string[], target: Block, owner: Block | null, index: SymbolIndex): Symbol[] {
+  const out: Symbol[] = [];
+  const seen = new Set<Block>();
+  const usesMemberOf = (b: Block) => b.members.some((m) => ids.has(m.name)) || (b.kind === "class" && b.params.some((p) => ids.has(p.name)));
+  // The types the target names lead on through the members it uses (`viewModel.state` → the state's type).
+  let frontier: string[] = [...used];
+  const from = owner ?? target;
+  // The enclosing class's fields the target uses, and its supertypes.
+  if (owner) {
+    for (const p of owner.params) if (ids.has(p.name)) frontier.push(...typeNames(p.type));
+    for (const m of owner.members) if (m.kind === "property" && ids.has(m.name)) frontier.push(...typeNames(declaredType(m.signature)));
+  }
+  const supers = [...(owner?.supertypes ?? []), ...(target.kind === "class" || target.kind === "object" ? target.supertypes : [])];
+  frontier.push(...supers.flatMap(typeNames));
+  for (let depth = 0; depth < MEMBER_CHAIN_DEPTH && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const name of frontier) {
+      const s = index.resolve(index.types, name, from);
+      if (!s || seen.has(s.block) || s.block === target || s.block === owner) continue;
+      seen.add(s.block);
+      const isSuper = supers.includes(name);
+      if (!usesMemberOf(s.block) && !isSuper) continue;
+      if (usesMemberOf(s.block)) out.push(s);
+      // Members used through it lead on to their types; a supertype's own supertypes are inherited too.
+      for (const m of s.block.members) if (ids.has(m.name)) next.push(...typeNames(declaredType(m.signature)));
+      for (const p of s.block.params) if (ids.has(p.name)) next.push(...typeNames(p.type));
+      if (isSuper) {
+        next.push(...s.block.supertypes.flatMap(typeNames));
+        supers.push(...s.block.supertypes.flatMap(typeNames));
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
 
 /** Names the prompt declares (`class X`, `fun f`): their declarations need not be shown again. */
 function declaredIn(prompt: string): Set<string> {
@@ -162,6 +237,8 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     for (const s of symbols) if (s.block !== target && s.block !== owner) refs.push({ rank: rank(s.block, target) + bias, order: order++, symbol: s });
   };
   for (const name of used) if (!inPrompt.has(name)) consider(index.resolveAll(index.types, name, target), 0);
+  // Types reached through fields, inherited members and the members' types: after everything named.
+  for (const s of reachedTypes(ids, used, target, owner, index)) if (!inPrompt.has(s.name)) refs.push({ rank: rank(s.block, target) + 3, order: order++, symbol: s });
   for (const name of ids) {
     if (inPrompt.has(name) || inside.has(name) || name === target.name) continue;
     // Functions the target calls, composables (capitalised) included; then values and constants.
@@ -179,9 +256,11 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     if (seen.has(key) || seen.has(symbol.qualified)) continue;
     seen.add(key);
     if (symbol.block.kind !== "function") seen.add(symbol.qualified);
-    const cost = tools.count(symbol.text) + 1;
+    // A long class-like shows the members the target uses even past the usual count.
+    const text = symbol.block.members.length > MAX_MEMBERS_SHOWN && symbol.block.members.some((m) => ids.has(m.name)) ? index.render(symbol.block, ids) : symbol.text;
+    const cost = tools.count(text) + 1;
     if (spent + cost > room) continue; // a smaller one further down may still fit
-    declared.push(symbol.text);
+    declared.push(text);
     spent += cost;
     shown++;
   }

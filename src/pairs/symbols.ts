@@ -24,15 +24,30 @@ export interface Symbol {
 const TYPE_KINDS = new Set(["class", "interface", "object", "typealias"]);
 const MAX_MEMBERS = 12;
 
-/** One line of a declaration's signature: comments dropped (a `//` comment would swallow the rest), whitespace collapsed. */
+/**
+ * A declaration's signature on one line: comments dropped (a `//` comment would swallow the rest),
+ * whitespace collapsed. Line breaks inside braces stay (a default value's lambda holds statements
+ * that one line would run together: `{ val s = load()\n    State(s) }`).
+ */
 export function oneLine(signature: string): string {
-  return signature
-    .replace(/\/\*[\s\S]*?\*\//g, " ")
-    .replace(/(^|[^:"])\/\/[^\n]*/g, "$1")
-    .replace(/\s+/g, " ")
-    .replace(/,\s*\)/g, ")")
-    .replace(/\(\s+/g, "(")
-    .trim();
+  const text = signature.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/(^|[^:"])\/\/[^\n]*/g, "$1");
+  let out = "";
+  let braces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      let j = i;
+      let newline = false;
+      for (; j < text.length && /\s/.test(text[j]!); j++) if (text[j] === "\n") newline = true;
+      out += newline && braces > 0 ? "\n" : " ";
+      i = j - 1;
+      continue;
+    }
+    if (c === "{") braces++;
+    else if (c === "}") braces = Math.max(0, braces - 1);
+    out += c;
+  }
+  return out.replace(/,\s*\)/g, ")").replace(/\(\s+/g, "(").replace(/ ?\n ?/g, "\n").trim();
 }
 
 /** Enum entries as written (arguments kept, entry bodies left out), read from the body's first section. */
@@ -91,6 +106,8 @@ export interface RenderOptions {
   indent?: string;
   /** Most members shown (context keeps declarations short; a request lists them all). */
   max?: number;
+  /** Members shown whatever `max` says (the ones a target uses). */
+  keep?: ReadonlySet<string>;
 }
 
 /** A class-like as its header and member signatures, a valid Kotlin declaration without bodies. */
@@ -105,7 +122,7 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
   }
   let kept = 0;
   for (const m of b.members) {
-    if (kept >= (o.max ?? MAX_MEMBERS)) break;
+    if (kept >= (o.max ?? MAX_MEMBERS) && !o.keep?.has(m.name)) continue;
     const sig = oneLine(m.signature);
     if ((!o.all && isPrivateSig(sig)) || o.without?.has(m.name)) continue;
     if (m.kind === "object" || m.kind === "class" || m.kind === "interface") {
@@ -118,7 +135,7 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
     }
     if (m.kind !== "function" && m.kind !== "property") continue;
     if (o.functions && m.kind === "function" && !o.functions.has(m.name)) continue;
-    lines.push(`${inner}${sig}`);
+    lines.push(`${inner}${sig.replace(/\n/g, `\n${inner}    `)}`);
     kept++;
   }
   return lines.length ? `${head} {\n${lines.join("\n")}\n${indent}}` : head;
@@ -201,10 +218,11 @@ export class SymbolIndex {
     return found;
   }
 
-  private render(b: Block): string {
+  /** A declaration as context shows it; a class-like's members named in `keep` are shown even past the usual count. */
+  render(b: Block, keep?: ReadonlySet<string>): string {
     if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
     if (b.kind === "function" || b.kind === "property") return oneLine(b.signature);
-    const own = renderClassLike(b, { nestedOf: this.nestedOf });
+    const own = renderClassLike(b, { nestedOf: this.nestedOf, keep });
     // A nested type is shown inside its parent's header, as code refers to it (`Parent.Nested`).
     const parent = b.parent ? this.byQualified.get(b.parent) : undefined;
     if (!parent || !TYPE_KINDS.has(parent.kind)) return own;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { buildContext, codeIdentifiers } from "../../src/pairs/context.ts";
+import { buildContext, codeIdentifiers, declaredType } from "../../src/pairs/context.ts";
 import { composablePairs } from "../../src/pairs/generators/composable.ts";
 import { expectActualPairs } from "../../src/pairs/generators/expectActual.ts";
 import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
@@ -75,6 +75,75 @@ describe("which declaration a name means (resolved as the using file sees it)", 
   });
 });
 
+describe("types reached without being named", () => {
+  const mem = (kind: "property" | "function", name: string, signature: string) => ({ kind, name, signature, has_body: kind === "function", is_abstract: false });
+  const repoT = cls("UserRepository", "interface UserRepository {\n    suspend fun load(id: String): UserPage\n    fun clear()\n}", {
+    kind: "interface",
+    members: [mem("function", "load", "suspend fun load(id: String): UserPage"), mem("function", "clear", "fun clear()")],
+  });
+  const page = cls("UserPage", "data class UserPage(val items: List<Item>, val next: String?)", { params: [{ name: "items", type: "List<Item>" }, { name: "next", type: "String?" }] });
+  const item = cls("Item", "data class Item(val title: String)", { params: [{ name: "title", type: "String" }] });
+  const unrelated = cls("Settings", "class Settings {\n    val dark: Boolean = false\n}", { members: [mem("property", "dark", "val dark: Boolean = false")] });
+  const base = cls("BaseViewModel", "abstract class BaseViewModel {\n    fun launchIo(block: suspend () -> Unit) {}\n}", {
+    members: [mem("function", "launchIo", "fun launchIo(block: suspend () -> Unit)")],
+  });
+  const vmPath = "shared/src/commonMain/kotlin/com/acme/app/UsersViewModel.kt";
+  const vm = cls("UsersViewModel", "class UsersViewModel(private val repository: UserRepository, private val settings: Settings) : BaseViewModel() {\n}", {
+    path: vmPath,
+    params: [{ name: "repository", type: "UserRepository" }, { name: "settings", type: "Settings" }],
+    supertypes: ["BaseViewModel"],
+  });
+  const method = block("fun refresh() ⟦{\n    launchIo {\n        val page = repository.load(\"me\")\n        println(page.items.first().title)\n    }\n}⟧", {
+    name: "refresh",
+    path: vmPath,
+    parent: vm.qualified_name,
+    calls: ["launchIo", "load", "println", "first"],
+  });
+
+  test("a field's type, the type its used member returns and the types after it, and the inherited member's class are shown", () => {
+    const ctx = contextFor(method, [vm, repoT, page, item, unrelated, base]);
+    expect(ctx.code).toContain("interface UserRepository");
+    expect(ctx.code).toContain("suspend fun load(id: String): UserPage");
+    expect(ctx.code).toContain("data class UserPage(val items: List<Item>, val next: String?)");
+    expect(ctx.code).toContain("data class Item(val title: String)");
+    expect(ctx.code).toContain("abstract class BaseViewModel");
+    // A field the target does not use through its members brings nothing.
+    expect(ctx.code).not.toContain("class Settings");
+  });
+
+  test("without the chain nothing of it is shown (the fixture does not name those types)", () => {
+    const plain = block("fun refresh() ⟦{\n    println(1)\n}⟧", { name: "refresh", path: vmPath, parent: vm.qualified_name, calls: ["println"] });
+    const ctx = contextFor(plain, [vm, repoT, page, item, unrelated, base]);
+    expect(ctx.code).not.toContain("interface UserRepository");
+    expect(ctx.code).not.toContain("data class Item");
+  });
+
+  test("a named type leads on to the type of the member used through it (`viewModel.state` → its state class)", () => {
+    const vmT = cls("HomeViewModel", "class HomeViewModel {\n    val state: StateFlow<HomeState> = TODO()\n}", { members: [mem("property", "state", "val state: StateFlow<HomeState>")] });
+    const homeState = cls("HomeState", "data class HomeState(val items: List<String>)", { params: [{ name: "items", type: "List<String>" }] });
+    const screen = block("fun HomeScreen(viewModel: HomeViewModel) ⟦{\n    val s = viewModel.state.value\n    println(s.items)\n}⟧", { name: "HomeScreen", calls: ["println"] });
+    const ctx = contextFor(screen, [vmT, homeState]);
+    expect(ctx.code).toContain("class HomeViewModel");
+    expect(ctx.code).toContain("data class HomeState(val items: List<String>)");
+  });
+
+  test("the declared type of a property or a function's return", () => {
+    expect(declaredType("private val repo: UserRepository = get()")).toBe("UserRepository");
+    expect(declaredType("val state: StateFlow<UiState> by lazy")).toBe("StateFlow<UiState>");
+    expect(declaredType("suspend fun load(id: String, f: (Int) -> Unit = {}): Result<Page>")).toBe("Result<Page>");
+    expect(declaredType("fun <T> List<T>.second(): T where T : Any")).toBe("T");
+    expect(declaredType("fun inferred() = 1")).toBe("");
+    expect(declaredType("val x = 1")).toBe("");
+  });
+
+  test("a long class shows the member the target uses even past the usual count", () => {
+    const many = Array.from({ length: 20 }, (_, i) => mem("property", `p${i}`, `val p${i}: Int`));
+    const big = cls("Big", "class Big", { members: many });
+    const user = block("fun use(b: Big): Int ⟦{\n    return b.p17\n}⟧", { name: "use" });
+    expect(contextFor(user, [big]).code).toContain("val p17: Int");
+  });
+});
+
 describe("what a source set can see", () => {
   const at = (platform: Block["platform"]) => block("val x = 1", { name: "x", platform });
   test.each([
@@ -108,6 +177,13 @@ describe("what a source set can see", () => {
 });
 
 describe("rendering declarations by signature", () => {
+  test("a default value's lambda keeps its line breaks (one line would run its statements together)", () => {
+    const sig = "fun children(\n    restore: (Int) -> State? = { c ->\n        val saved = c.load()\n        State(saved)\n    },\n    other: Int = 1,\n): List<State>";
+    expect(oneLine(sig)).toBe("fun children(restore: (Int) -> State? = { c ->\nval saved = c.load()\nState(saved)\n}, other: Int = 1): List<State>");
+    const cls = block("open class Base", { name: "Base", kind: "class", members: [{ kind: "function", name: "children", signature: sig, has_body: true, is_abstract: false }] });
+    expect(renderClassLike(cls)).toBe("open class Base {\n    fun children(restore: (Int) -> State? = { c ->\n        val saved = c.load()\n        State(saved)\n        }, other: Int = 1): List<State>\n}");
+  });
+
   test("comments are dropped from a one-line signature", () => {
     expect(oneLine("fun f(\n    a: Int, // the count\n    /* b */ b: Int,\n)")).toBe("fun f(a: Int, b: Int)");
   });

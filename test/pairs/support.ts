@@ -32,6 +32,25 @@ export function parseMarked(marked: string): { code: string; ranges: BodyRange[]
 export const PKG = "com.acme.app";
 
 /** A block from marked source; structural fields default to what extract would say for it. */
+/** Like extract: a class-like's signature ends before its body's `{`; a function's before its body. */
+function signatureOf(code: string, firstBody: number, kind: Block["kind"] | undefined): string {
+  let end = firstBody;
+  if (kind === "class" || kind === "interface" || kind === "object") {
+    const head = /\b(?:class|interface|object)\b/.exec(code);
+    let depth = 0;
+    for (let i = head?.index ?? 0; i < code.length; i++) {
+      const c = code[i];
+      if (c === "(" || c === "<") depth++;
+      else if (c === ")" || c === ">") depth--;
+      else if (c === "{" && depth === 0) {
+        end = i;
+        break;
+      }
+    }
+  }
+  return code.slice(0, end).replace(/[={\s]+$/, "");
+}
+
 export function block(marked: string, o: Partial<Block> = {}): Block {
   const { code, ranges } = parseMarked(marked);
   const name = o.name ?? "thing";
@@ -50,7 +69,7 @@ export function block(marked: string, o: Partial<Block> = {}): Block {
     kind: "function",
     name,
     qualified_name: o.parent ? `${o.parent}.${name}` : pkg ? `${pkg}.${name}` : name,
-    signature: code.slice(0, firstBody).replace(/[={\s]+$/, ""),
+    signature: signatureOf(code, firstBody, o.kind),
     code,
     start_line: 1,
     end_line: code.split("\n").length,
