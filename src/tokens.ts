@@ -33,7 +33,7 @@ type LibraryCount = (text: string, options: { disallowedSpecial: Set<string> }) 
 export const O200K_SPLIT_SOURCE = String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?:'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE]))?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?:'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE]))?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`;
 
 /** Pieces memoised per counter before the memo is dropped and refilled (bounds memory). */
-export const PIECE_CACHE_LIMIT = 200_000;
+export const PIECE_CACHE_LIMIT = 100_000;
 
 // ASCII classes as the o200k regex sees them: letters (\p{Lu} / \p{Ll}), digits (\p{N}),
 // whitespace (\s) split into \r\n and the rest, and everything else (punctuation, symbols, controls).
@@ -169,7 +169,7 @@ function whitespaceEnd(t: string, s: number, n: number): number {
  */
 function nextPieceEnd(text: string, pos: number, n: number, regex: RegExp): number {
   const end = pieceEnd(text, pos, n);
-  if (end !== UNKNOWN) return end;
+  if (end > pos) return end; // (never empty: an empty piece would stall the caller)
   regex.lastIndex = pos;
   const m = regex.exec(text);
   return m === null || m[0].length === 0 ? -1 : pos + m[0].length;
@@ -188,6 +188,13 @@ export function splitPieces(text: string, splitRegex: RegExp): string[] {
   return out;
 }
 
+/** FNV-1a over the UTF-16 units of text[s, e), never 0 (0 marks an empty memo slot). */
+export function pieceHash(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5 ^ (e - s);
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 1;
+}
+
 /**
  * Piece → token count memo keyed by the piece's characters in place (text, start, end), so a hit
  * costs a hash and a compare but no substring and no Map hashing of a fresh string (which is what a
@@ -195,7 +202,7 @@ export function splitPieces(text: string, splitRegex: RegExp): string[] {
  * typed arrays; keys are copied into a UTF-16 pool. Bounded: when `limit` entries or the pool are
  * full, everything is dropped and refilled.
  */
-class PieceMemo {
+export class PieceMemo {
   private mask = 4095;
   private hashes = new Int32Array(4096);
   private starts = new Int32Array(4096);
@@ -215,9 +222,7 @@ class PieceMemo {
   /** The memoised count of text[s, e), or -1. */
   get(text: string, s: number, e: number): number {
     const len = e - s;
-    let h = 0x811c9dc5 ^ len;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h |= 1; // 0 marks an empty slot
+    const h = pieceHash(text, s, e);
     const { hashes, lengths, starts, pool, mask } = this;
     let idx = h & mask;
     for (;;) {

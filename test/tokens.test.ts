@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { O200K_TOKEN_SPLIT_REGEX } from "gpt-tokenizer/encodingParams/constants";
-import { createBpeCounter, O200K_SPLIT_SOURCE, splitPieces, tokenCounter } from "../src/tokens.ts";
+import { createBpeCounter, O200K_SPLIT_SOURCE, PieceMemo, pieceHash, splitPieces, tokenCounter } from "../src/tokens.ts";
 
 const options = { disallowedSpecial: new Set<string>() };
 const libraryCount = (text: string) => countTokens(text, options);
@@ -174,5 +174,44 @@ describe("bpe token counter", () => {
     }
     expect(texts.length).toBeGreaterThan(1000);
     expect(firstDivergence(texts)).toBeUndefined();
+  });
+});
+
+describe("piece memo", () => {
+  test("two pieces with the same hash and length keep their own counts (keys are compared, not trusted to the hash)", () => {
+    // Birthday search for a 31-bit collision among random 7-letter words (seed 5).
+    const rnd = mulberry32(5);
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    while (pair === undefined) {
+      let w = "";
+      for (let i = 0; i < 7; i++) w += String.fromCharCode(97 + Math.floor(rnd() * 26));
+      const h = pieceHash(w, 0, w.length);
+      const other = seen.get(h);
+      if (other !== undefined && other !== w) pair = [other, w];
+      seen.set(h, w);
+    }
+    const [a, b] = pair;
+    const memo = new PieceMemo(100);
+    expect(memo.get(a, 0, a.length)).toBe(-1);
+    memo.set(a, 0, a.length, 101);
+    expect(memo.get(b, 0, b.length)).toBe(-1);
+    memo.set(b, 0, b.length, 202);
+    expect(memo.get(` ${a} `, 1, a.length + 1)).toBe(101);
+    expect(memo.get(b, 0, b.length)).toBe(202);
+  });
+
+  test("bounded: full at its limit, it is emptied and refilled; it grows its table on the way", () => {
+    const memo = new PieceMemo(3000);
+    const key = (i: number) => `piece${i}`;
+    for (let i = 0; i < 3000; i++) {
+      expect(memo.get(key(i), 0, key(i).length)).toBe(-1);
+      memo.set(key(i), 0, key(i).length, i);
+    }
+    for (let i = 0; i < 3000; i++) expect(memo.get(key(i), 0, key(i).length)).toBe(i);
+    memo.get("one more", 0, 8);
+    memo.set("one more", 0, 8, 7);
+    expect(memo.get("one more", 0, 8)).toBe(7);
+    expect(memo.get(key(0), 0, key(0).length)).toBe(-1);
   });
 });
