@@ -7,11 +7,12 @@
  * The `bpe` count equals gpt-tokenizer's `countTokens(text, { disallowedSpecial: new Set() })` for
  * every string, but is several times cheaper. The library splits text into pre-tokens with its
  * o200k regex and BPE-encodes each one independently, so a count is the sum of the pieces' counts.
- * Here the split is done by a hand-written scanner that reproduces the regex for ASCII text (the
- * regex, with its Unicode property classes, is most of the library's cost on code) and the library's
- * own regex (sticky, at the same position) takes over for any piece whose extent depends on a
- * non-ASCII character. Each piece is then counted by the library itself, `countTokens(piece)`, and
- * memoised: code repeats its words, indents and punctuation endlessly. A regex match, re-split on its
+ * On code, the library's time goes to that regex (Unicode property classes; about a third) and to a
+ * vocabulary Map lookup of each piece as a fresh substring. Here the split is done by a hand-written
+ * scanner that reproduces the regex for ASCII text, and the library's own regex (sticky, at the same
+ * position) takes over for any piece whose extent depends on a non-ASCII character. Each piece is
+ * then counted by the library itself, `countTokens(piece)`, and memoised in place (PieceMemo): code
+ * repeats its words, indents and punctuation endlessly. bench/tokens.ts measures it. A regex match, re-split on its
  * own, is that one match again (the only lookahead, `\s+(?!\S)`, takes the whole run at the end of
  * the string, which the match already is), so counting a piece alone equals counting it in place.
  * test/tokens.test.ts compares pieces and counts with the library on random and corpus text.
@@ -32,7 +33,7 @@ type LibraryCount = (text: string, options: { disallowedSpecial: Set<string> }) 
  */
 export const O200K_SPLIT_SOURCE = String.raw`[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?:'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE]))?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?:'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE]))?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+`;
 
-/** Pieces memoised per counter before the memo is dropped and refilled (bounds memory). */
+/** Pieces memoised per counter before the memo is dropped and refilled: at most ~4 MB of table and ~6 MB of keys. */
 export const PIECE_CACHE_LIMIT = 100_000;
 
 // ASCII classes as the o200k regex sees them: letters (\p{Lu} / \p{Ll}), digits (\p{N}),
