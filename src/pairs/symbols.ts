@@ -47,7 +47,63 @@ export function oneLine(signature: string): string {
     else if (c === "}") braces = Math.max(0, braces - 1);
     out += c;
   }
-  return out.replace(/,\s*\)/g, ")").replace(/\(\s+/g, "(").replace(/ ?\n ?/g, "\n").trim();
+  return tidy(out.replace(/,\s*\)/g, ")").replace(/\(\s+/g, "(").replace(/ ?\n ?/g, "\n").trim());
+}
+
+/** A class-like's header without any body text a damaged parse left in its signature (a `{` outside parentheses). */
+function headerOnly(sig: string): string {
+  let depth = 0;
+  for (let i = 0; i < sig.length; i++) {
+    const c = sig[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "{" && depth === 0) return sig.slice(0, i).trimEnd();
+  }
+  return sig;
+}
+
+/** Whether every (, [ and { of a text is closed (strings are not special here: a signature's literals rarely hold brackets). */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/**
+ * Two shapes the grammar cannot read on their own, made into the same declaration it can:
+ * - an annotated function type in parentheses, `@Composable (() -> Unit)`, is written
+ *   `(@Composable () -> Unit)` (the same type);
+ * - an initializer cut at its body's brace (`val x = when (y) {`) is left out, as a
+ *   declaration shown without its value.
+ */
+function tidy(sig: string): string {
+  let out = sig;
+  const annotated = /@\w+(?:\.\w+)* \(/g;
+  for (let m = annotated.exec(out); m; m = annotated.exec(out)) {
+    const open = m.index + m[0].length - 1;
+    let depth = 0;
+    let close = -1;
+    for (let i = open; i < out.length && close < 0; i++) {
+      if (out[i] === "(") depth++;
+      else if (out[i] === ")" && --depth === 0) close = i;
+    }
+    if (close < 0) break;
+    const inner = out.slice(open + 1, close);
+    // A function type (`() -> Unit`, `Scope.(T) -> Unit`), not an annotation's arguments (`@Suppress ("x")`).
+    // (Its parentheses wrap the whole type: `@Composable (Int) -> Unit` has its parameter list there.)
+    if (!/->/.test(inner) || /^\s*(?:\w+\s*=|")/.test(inner) || /^\s*->/.test(out.slice(close + 1))) continue;
+    out = `${out.slice(0, m.index)}(${out.slice(m.index, open)}${inner})${out.slice(close + 1)}`;
+    annotated.lastIndex = close + 1;
+  }
+  if (!balanced(out)) {
+    const m = /^([^=]*?\b(?:val|var)\b[^=]*?)\s+(?:=|by)\s/.exec(out);
+    if (m && balanced(m[1]!)) return m[1]!;
+  }
+  return out;
 }
 
 /** Enum entries as written (arguments kept, entry bodies left out), read from the body's first section. */
@@ -113,7 +169,7 @@ export interface RenderOptions {
 /** A class-like as its header and member signatures, a valid Kotlin declaration without bodies. */
 export function renderClassLike(b: Block, o: RenderOptions = {}): string {
   const indent = o.indent ?? "";
-  const head = indent + oneLine(b.signature);
+  const head = indent + headerOnly(oneLine(b.signature));
   const lines: string[] = [];
   const inner = indent + "    ";
   if (b.modifiers.includes("enum")) {

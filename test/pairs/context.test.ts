@@ -283,3 +283,24 @@ describe("facts and low-value rows", () => {
     expect(p!.input_text).not.toContain("override fun get(key: String): String?\n    private");
   });
 });
+
+describe("signatures the grammar reads on their own", () => {
+  test("an annotated function type in parentheses is written with the annotation inside them", () => {
+    expect(oneLine("override val content: @Composable (() -> Unit)")).toBe("override val content: (@Composable () -> Unit)");
+    expect(oneLine("fun W(h: @Composable (ColumnScope.(Day) -> Unit), f: @Composable (() -> Unit)?)")).toBe("fun W(h: (@Composable ColumnScope.(Day) -> Unit), f: (@Composable () -> Unit)?)");
+    expect(oneLine('@Suppress ("x") fun g(): Int')).toBe('@Suppress ("x") fun g(): Int');
+    // Parentheses that are the function type's parameter list stay as written.
+    const own = "fun s(frame: @Composable (factor: Float, content: @Composable (Modifier) -> Unit) -> Unit): S";
+    expect(oneLine(own)).toBe(own);
+  });
+
+  test("a class header keeps no body text (a damaged parse can leave some in the signature)", () => {
+    const c = block("class C(x: Int) : B({ 1 })", { name: "C", kind: "class", signature: "class C(x: Int) : B({ 1 }) {\n    private val y = when (x) {\n        1 -> 2\n    }", members: [] });
+    expect(renderClassLike(c)).toBe("class C(x: Int) : B({ 1 })");
+  });
+
+  test("an initializer cut at its body's brace is left out", () => {
+    expect(oneLine("private val exposed = when (severity) {")).toBe("private val exposed");
+    expect(oneLine("val x: Int = compute(1)")).toBe("val x: Int = compute(1)");
+  });
+});
