@@ -257,8 +257,10 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     seen.add(key);
     if (symbol.block.kind !== "function") seen.add(symbol.qualified);
     // A long class-like shows the members the target uses even past the usual count.
-    const text = symbol.block.name === symbol.name && symbol.block.kind !== "file" && symbol.block.members.length > MAX_MEMBERS_SHOWN && symbol.block.members.some((m) => ids.has(m.name)) ? index.render(symbol.block, ids) : symbol.text;
-    const cost = tools.count(text) + 1;
+    // (When that does not fit, the usual rendering may.)
+    let text = symbol.block.name === symbol.name && symbol.block.kind !== "file" && symbol.block.members.length > MAX_MEMBERS_SHOWN && symbol.block.members.some((m) => ids.has(m.name)) ? index.render(symbol.block, ids) : symbol.text;
+    let cost = tools.count(text) + 1;
+    if (spent + cost > room && text !== symbol.text) cost = tools.count((text = symbol.text)) + 1;
     if (spent + cost > room) continue; // a smaller one further down may still fit
     declared.push(text);
     spent += cost;

@@ -197,6 +197,22 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
   return lines.length ? `${head} {\n${lines.join("\n")}\n${indent}}` : head;
 }
 
+/** Longest expression body shown whole in context (it tells the type a signature leaves to inference). */
+const SHORT_EXPRESSION = 160;
+
+/**
+ * A function or property whose type is inferred from a short expression body (`fun empty() =
+ * Page(emptyList())`), shown whole: its signature alone (`fun empty()`) would read as returning Unit.
+ */
+function inferredShort(b: Block): string | null {
+  if (b.return_type || b.code.includes("\n\n")) return null;
+  if (b.kind === "function" && !(b.body_ranges.length === 1 && b.body_ranges[0]!.kind === "expression")) return null;
+  const start = b.code.indexOf(b.signature.trim());
+  if (start < 0) return null;
+  const text = oneLine(b.code.slice(start));
+  return text.length <= SHORT_EXPRESSION && !text.includes("\n") ? text : null;
+}
+
 export class SymbolIndex {
   /** Classes, interfaces, objects and typealiases by simple name. */
   readonly types = new Map<string, Symbol[]>();
@@ -277,7 +293,7 @@ export class SymbolIndex {
   /** A declaration as context shows it; a class-like's members named in `keep` are shown even past the usual count. */
   render(b: Block, keep?: ReadonlySet<string>): string {
     if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
-    if (b.kind === "function" || b.kind === "property") return oneLine(b.signature);
+    if (b.kind === "function" || b.kind === "property") return inferredShort(b) ?? oneLine(b.signature);
     const own = renderClassLike(b, { nestedOf: this.nestedOf, keep });
     // A nested type is shown inside its parent's header, as code refers to it (`Parent.Nested`).
     const parent = b.parent ? this.byQualified.get(b.parent) : undefined;

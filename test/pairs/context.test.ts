@@ -285,6 +285,16 @@ describe("facts and low-value rows", () => {
 });
 
 describe("signatures the grammar reads on their own", () => {
+  test("a function whose type is inferred from a short expression is shown whole; a declared one by signature", () => {
+    const inferred = block("fun emptyPage() = ⟦Page(emptyList())⟧", { name: "emptyPage", path: "shared/src/commonMain/kotlin/com/acme/app/Pages.kt", return_type: null });
+    const declared = block("fun fullPage(): Page = ⟦Page(listOf(1))⟧", { name: "fullPage", path: inferred.path, return_type: "Page" });
+    const user = block("fun show() ⟦{\n    println(emptyPage())\n    println(fullPage())\n}⟧", { name: "show", calls: ["println", "emptyPage", "fullPage"] });
+    const ctx = contextFor(user, [inferred, declared]);
+    expect(ctx.code).toContain("fun emptyPage() = Page(emptyList())");
+    expect(ctx.code).toMatch(/fun fullPage\(\): Page$/m);
+    expect(ctx.code).not.toContain("listOf(1)");
+  });
+
   test("an annotated function type in parentheses is written with the annotation inside them", () => {
     expect(oneLine("override val content: @Composable (() -> Unit)")).toBe("override val content: (@Composable () -> Unit)");
     expect(oneLine("fun W(h: @Composable (ColumnScope.(Day) -> Unit), f: @Composable (() -> Unit)?)")).toBe("fun W(h: (@Composable ColumnScope.(Day) -> Unit), f: (@Composable () -> Unit)?)");
