@@ -353,6 +353,16 @@ describe("full_file", () => {
     expect(p!.answerLines).toContain("return repo.items().sumOf { it.price }");
   });
 
+  test("overloads are outlined each by its own signature, not the last one's twice", () => {
+    const path = "shared/src/commonMain/kotlin/com/acme/app/Text.kt";
+    const a = block('fun String.remove(c: Char): String ⟦{\n    val out = filter { it != c }\n    println(out)\n    return out\n}⟧', { name: "remove", path, start_line: 3, end_line: 7 });
+    const b = block('fun String.remove(s: String): String ⟦{\n    val out = replace(s, "")\n    println(out)\n    return out\n}⟧', { name: "remove", path, start_line: 9, end_line: 13 });
+    const f = fileOf(path, [a, b]);
+    const [p] = generate(fullFilePairs, [f, a, b], cfg({ minSkeletonHiddenShare: 0 })).pairs;
+    expect(p!.input_text).toContain("fun String.remove(c: Char): String");
+    expect(p!.input_text).toContain("fun String.remove(s: String): String");
+  });
+
   test("only Kotlin source files become full_file pairs", () => {
     const script = { ...file, id: "kts", path: "build.gradle.kts" };
     expect(generate(fullFilePairs, [script]).pairs).toHaveLength(0);

@@ -22,9 +22,16 @@ export function declarationOutline(b: Block, nestedOf?: (b: Block) => ReadonlyMa
 
 /** The file's top-level declarations in source order, by signature: blocks, and the values that have none. */
 function fileOutline(file: Block, decls: readonly Block[], tools: GeneratorTools): string[] {
-  const byName = new Map(decls.map((d) => [`${d.kind}:${d.name}`, d] as const));
+  // Overloads share a name: each member takes the next declaration of its name, both lists being in source order.
+  const byName = new Map<string, Block[]>();
+  for (const d of decls) {
+    const key = `${d.kind}:${d.name}`;
+    const list = byName.get(key);
+    if (list) list.push(d);
+    else byName.set(key, [d]);
+  }
   return file.members.map((m) => {
-    const d = byName.get(`${m.kind}:${m.name}`);
+    const d = byName.get(`${m.kind}:${m.name}`)?.shift();
     return d ? declarationOutline(d, tools.nestedOf) : oneLine(m.signature);
   });
 }
