@@ -104,7 +104,18 @@ const MAX_OVERLOADS = 3;
 
 /** Capitalised names in a type as written (`Flow<List<User>>?` → Flow, List, User). */
 function typeNames(type: string): string[] {
-  return [...type.matchAll(/\b[A-Z]\w*/g)].map((m) => m[0]).filter(isTypeName);
+  // A qualified nested type (`StationListScreen.State`) stays one name.
+  return [...type.matchAll(/\b[A-Z]\w*(?:\.[A-Z]\w*)*/g)].map((m) => m[0]).filter((n) => isTypeName(n.split(".").pop()!));
+}
+
+/** A type name as `from`'s file sees it; a dotted one (`Outer.Inner`) through its outer type's nested types. */
+function resolveType(name: string, from: Block, index: SymbolIndex): Symbol | null {
+  const parts = name.split(".");
+  const outer = index.resolve(index.types, parts[0]!, from);
+  if (!outer || parts.length === 1) return outer;
+  let b: Block | undefined = outer.block;
+  for (const part of parts.slice(1)) b = b && index.nestedOf(b).get(part);
+  return b ? (index.resolveAll(index.types, b.name, b).find((s) => s.block === b) ?? null) : null;
 }
 
 /** The declared type of a property signature, or the return type of a function signature ("" when inferred). */
@@ -153,13 +164,16 @@ function reachedTypes(ids: ReadonlySet<string>, used: readonly string[], target:
   }
   const supers = [...(owner?.supertypes ?? []), ...(target.kind === "class" || target.kind === "object" ? target.supertypes : [])];
   frontier.push(...supers.flatMap(typeNames));
+  // What the project functions and values it uses return (`monthData(…).calendarMonth`).
+  for (const name of target.calls) for (const f of index.resolveAll(index.functions, name, target)) frontier.push(...typeNames(f.block.return_type ?? ""));
+  for (const name of ids) if (!isTypeName(name)) for (const v of index.resolveAll(index.values, name, target)) frontier.push(...typeNames(declaredType(v.text || v.block.signature)));
   for (let depth = 0; depth < MEMBER_CHAIN_DEPTH && frontier.length; depth++) {
     const next: string[] = [];
     for (const name of frontier) {
-      const s = index.resolve(index.types, name, from);
+      const s = resolveType(name, from, index);
       if (!s || seen.has(s.block) || s.block === target || s.block === owner) continue;
       seen.add(s.block);
-      const isSuper = supers.includes(name);
+      const isSuper = supers.some((t) => typeNames(t).includes(name));
       if (!usesMemberOf(s.block) && !isSuper) continue;
       if (usesMemberOf(s.block)) out.push(s);
       // Members used through it lead on to their types; a supertype's own supertypes are inherited too.
@@ -250,6 +264,7 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   let shown = req.enclosing && owner ? 1 : 0;
   const declared: string[] = [];
   const seen = new Set<string>();
+  const shownText = new Map<string, string>();
   for (const { symbol } of refs) {
     // One declaration per qualified name: an expect and its actual, or two platforms' copies, are one thing here.
     const key = `${symbol.qualified}\u0000${symbol.text}`;
@@ -257,11 +272,25 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     seen.add(key);
     if (symbol.block.kind !== "function") seen.add(symbol.qualified);
     // A long class-like shows the members the target uses even past the usual count.
-    // (When that does not fit, the usual rendering may.)
-    let text = symbol.block.name === symbol.name && symbol.block.kind !== "file" && symbol.block.members.length > MAX_MEMBERS_SHOWN && symbol.block.members.some((m) => ids.has(m.name)) ? index.render(symbol.block, ids) : symbol.text;
-    let cost = tools.count(text) + 1;
-    if (spent + cost > room && text !== symbol.text) cost = tools.count((text = symbol.text)) + 1;
+    // When that does not fit, the usual rendering may, or one with only the members the target uses.
+    const classLike = symbol.block.name === symbol.name && (symbol.block.kind === "class" || symbol.block.kind === "object" || symbol.block.kind === "interface");
+    // A nested type already shown inside its parent is not shown again.
+    if (classLike && symbol.block.parent && shownText.get(symbol.block.parent)?.match(new RegExp(`\\b(?:class|object|interface) ${symbol.name}\\b`))) continue;
+    const options = [
+      classLike && symbol.block.members.length > MAX_MEMBERS_SHOWN && symbol.block.members.some((m) => ids.has(m.name)) ? index.render(symbol.block, ids) : null,
+      symbol.text,
+      classLike ? index.render(symbol.block, ids, true) : null,
+    ];
+    let text = "";
+    let cost = 0;
+    for (const option of options) {
+      if (option === null) continue;
+      cost = tools.count(option) + 1;
+      text = option;
+      if (spent + cost <= room) break;
+    }
     if (spent + cost > room) continue; // a smaller one further down may still fit
+    shownText.set(symbol.qualified, text);
     declared.push(text);
     spent += cost;
     shown++;

@@ -164,6 +164,8 @@ export interface RenderOptions {
   max?: number;
   /** Members shown whatever `max` says (the ones a target uses). */
   keep?: ReadonlySet<string>;
+  /** Show only these members, and nested types that are named here or hold one of them. */
+  only?: ReadonlySet<string>;
 }
 
 /** A class-like as its header and member signatures, a valid Kotlin declaration without bodies. */
@@ -178,17 +180,20 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
   }
   let kept = 0;
   for (const m of b.members) {
-    if (kept >= (o.max ?? MAX_MEMBERS) && !o.keep?.has(m.name)) continue;
+    if (kept >= (o.max ?? MAX_MEMBERS) && !o.keep?.has(m.name) && !o.only) continue;
     const sig = oneLine(m.signature);
     if ((!o.all && isPrivateSig(sig)) || o.without?.has(m.name)) continue;
     if (m.kind === "object" || m.kind === "class" || m.kind === "interface") {
       // A companion or nested object's members are what callers reach (`Constants.X`); a sealed
       // hierarchy's cases are nested classes (`UiState.Loading`). Two levels deep at most.
       const nested = indent.length < 8 ? o.nestedOf?.(b).get(m.name) : undefined;
-      lines.push(nested ? renderClassLike(nested, { all: o.all, nestedOf: o.nestedOf, indent: inner }) : `${inner}${sig}`);
+      const text = nested ? renderClassLike(nested, { all: o.all, nestedOf: o.nestedOf, indent: inner, only: o.only }) : `${inner}${sig}`;
+      if (o.only && !o.only.has(m.name) && !text.includes("{")) continue;
+      lines.push(text);
       kept++;
       continue;
     }
+    if (o.only && !o.only.has(m.name)) continue;
     if (m.kind !== "function" && m.kind !== "property") continue;
     if (o.functions && m.kind === "function" && !o.functions.has(m.name)) continue;
     lines.push(`${inner}${sig.replace(/\n/g, `\n${inner}    `)}`);
@@ -291,10 +296,10 @@ export class SymbolIndex {
   }
 
   /** A declaration as context shows it; a class-like's members named in `keep` are shown even past the usual count. */
-  render(b: Block, keep?: ReadonlySet<string>): string {
+  render(b: Block, keep?: ReadonlySet<string>, onlyKept = false): string {
     if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
     if (b.kind === "function" || b.kind === "property") return inferredShort(b) ?? oneLine(b.signature);
-    const own = renderClassLike(b, { nestedOf: this.nestedOf, keep });
+    const own = renderClassLike(b, onlyKept ? { nestedOf: this.nestedOf, only: keep ?? new Set() } : { nestedOf: this.nestedOf, keep });
     // A nested type is shown inside its parent's header, as code refers to it (`Parent.Nested`).
     const parent = b.parent ? this.byQualified.get(b.parent) : undefined;
     if (!parent || !TYPE_KINDS.has(parent.kind)) return own;

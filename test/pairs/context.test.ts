@@ -127,6 +127,36 @@ describe("types reached without being named", () => {
     expect(ctx.code).toContain("data class HomeState(val items: List<String>)");
   });
 
+  test("a called function's return type and a qualified nested field type are followed to the members used", () => {
+    const monthData = cls("MonthData", "data class MonthData(val calendarMonth: String)", { params: [{ name: "calendarMonth", type: "String" }] });
+    const getData = block("fun monthData(i: Int): MonthData = ⟦MonthData(\"x\")⟧", { name: "monthData", path: "shared/src/commonMain/kotlin/com/acme/app/Data.kt", return_type: "MonthData" });
+    const user = block("fun check() ⟦{\n    println(monthData(1).calendarMonth)\n}⟧", { name: "check", calls: ["println", "monthData"] });
+    expect(contextFor(user, [monthData, getData]).code).toContain("data class MonthData(val calendarMonth: String)");
+
+    const screen = cls("StationScreen", "class StationScreen {\n    data class State(val isLoading: Boolean)\n}", { members: [{ kind: "class", name: "State", signature: "data class State(val isLoading: Boolean)", has_body: false, is_abstract: false }] });
+    const state = cls("State", "data class State(val isLoading: Boolean)", { parent: screen.qualified_name, qualified_name: `${screen.qualified_name}.State`, path: screen.path, params: [{ name: "isLoading", type: "Boolean" }] });
+    const holder = cls("Holder", "data class Holder(val stationState: StationScreen.State?)", { params: [{ name: "stationState", type: "StationScreen.State?" }] });
+    const ui = block("fun show(h: Holder) ⟦{\n    println(h.stationState?.isLoading)\n}⟧", { name: "show", calls: ["println"] });
+    const ctx = contextFor(ui, [screen, state, holder]);
+    expect(ctx.code).toContain("data class State(val isLoading: Boolean)");
+  });
+
+  test("a class too big to fit is shown with only the members the target uses; a nested type shown inside its parent is not repeated", () => {
+    const many = Array.from({ length: 60 }, (_, i) => mem("property", `someRatherLongConstantName${i}`, `const val someRatherLongConstantName${i}: String = "value number ${i} of many"`));
+    const constants = cls("Constants", "object Constants", { kind: "object", members: [...many, mem("property", "imageResourceName", 'const val imageResourceName = "ImageResource"')] });
+    const user = block("fun name(): String ⟦{\n    return Constants.imageResourceName + Constants.someRatherLongConstantName3\n}⟧", { name: "name" });
+    const ctx = contextFor(user, [constants]);
+    expect(ctx.code).toContain('const val imageResourceName = "ImageResource"');
+    expect(ctx.code).toContain("someRatherLongConstantName3");
+    expect(ctx.code).not.toContain("someRatherLongConstantName40");
+
+    const meta = cls("ImageMetadata", "data class ImageMetadata(val key: String) {\n    enum class Appearance { LIGHT, DARK }\n}", { members: [mem("property", "key", "val key: String"), { kind: "class", name: "Appearance", signature: "enum class Appearance", has_body: true, is_abstract: false }] });
+    const appearance = cls("Appearance", "enum class Appearance { LIGHT, DARK }", { parent: meta.qualified_name, qualified_name: `${meta.qualified_name}.Appearance`, path: meta.path, modifiers: ["enum"] });
+    const uses = block("fun f(m: ImageMetadata, a: Appearance) ⟦{\n    println(m.key + a)\n}⟧", { name: "f", calls: ["println"], imports: [`${meta.qualified_name}.Appearance`] });
+    const code = contextFor(uses, [meta, appearance]).code;
+    expect(code.match(/data class ImageMetadata/g)).toHaveLength(1);
+  });
+
   test("the declared type of a property or a function's return", () => {
     expect(declaredType("private val repo: UserRepository = get()")).toBe("UserRepository");
     expect(declaredType("val state: StateFlow<UiState> by lazy")).toBe("StateFlow<UiState>");
