@@ -3,6 +3,7 @@
  * one at a time (all_blocks.jsonl is sorted by repo), so memory follows the largest repository.
  */
 import type { Block, BlockKind } from "../types.ts";
+import { dedentDeclaration } from "./text.ts";
 
 const CLASS_LIKE: ReadonlySet<BlockKind> = new Set(["class", "object", "interface"]);
 
@@ -49,6 +50,31 @@ export class RepoBlocks {
         else this.interfacesByName.set(b.name, [b]);
       }
     }
+  }
+
+  /** Per file, the offset where each line starts (made when first needed). */
+  private readonly lineStarts = new Map<string, number[]>();
+
+  /** The column a declaration starts at in its file (its first line's indentation), or null when its file is not known. */
+  indentOf(b: Block): number | null {
+    const file = this.fileByPath.get(b.path);
+    if (!file || b.start_line < 1) return null;
+    let starts = this.lineStarts.get(b.path);
+    if (!starts) {
+      starts = [0];
+      for (let i = file.code.indexOf("\n"); i >= 0; i = file.code.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.lineStarts.set(b.path, starts);
+    }
+    const at = starts[b.start_line - 1];
+    if (at === undefined) return null;
+    let n = 0;
+    while (file.code[at + n] === " " || file.code[at + n] === "\t") n++;
+    return n;
+  }
+
+  /** A declaration's text (its code, or a part of it such as a skeleton or signature) shifted left by the column it starts at. */
+  dedent(b: Block, text: string = b.code): string {
+    return dedentDeclaration(text, this.indentOf(b));
   }
 
   /** A declaration outside any other declaration of the repository. */

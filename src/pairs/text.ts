@@ -114,18 +114,25 @@ export function libraryOf(imp: string): string {
 
 /**
  * A member's code starts at its declaration but its later lines keep the class's indentation;
- * shift them left by the indentation of the closing line, so targets read as written at column 0.
+ * shift them left by the column the declaration starts at in its file (`indent`), so targets read
+ * as written at column 0. Without it, the indentation of the closing line is used — which is wrong
+ * for an expression body whose last line is indented further (`fun f() =\n        List(n) {…}`).
  */
-export function dedentDeclaration(code: string): string {
+export function dedentDeclaration(code: string, indent: number | null = null): string {
   const lines = code.split("\n");
   if (lines.length < 2) return code;
+  const lead = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  if (indent !== null) {
+    if (indent === 0) return code;
+    return lines.map((l, i) => (i === 0 ? l : l.slice(Math.min(indent, lead(l))))).join("\n");
+  }
   let last = lines.length - 1;
   while (last > 0 && lines[last]!.trim() === "") last--;
-  const indent = /^[ \t]*/.exec(lines[last]!)![0].length;
-  if (indent === 0) return code;
+  const closing = lead(lines[last]!);
+  if (closing === 0) return code;
   for (let i = 1; i <= last; i++) {
     const l = lines[i]!;
-    if (l.trim() !== "" && /^[ \t]*/.exec(l)![0].length < indent) return code;
+    if (l.trim() !== "" && lead(l) < closing) return code;
   }
-  return lines.map((l, i) => (i === 0 ? l : l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length)))).join("\n");
+  return lines.map((l, i) => (i === 0 ? l : l.slice(Math.min(closing, lead(l))))).join("\n");
 }

@@ -1,4 +1,6 @@
 import { describe, expect, test } from "bun:test";
+import { RepoBlocks } from "../../src/pairs/repo.ts";
+import { block } from "./support.ts";
 import { dedentDeclaration, importLines, kdocSummary, libraryOf, neededImports, normalisedForDedup, normLine } from "../../src/pairs/text.ts";
 
 describe("text helpers", () => {
@@ -36,6 +38,23 @@ describe("dedentDeclaration", () => {
   test("leaves top-level code and odd indentation alone", () => {
     expect(dedentDeclaration("fun a() {\n    b()\n}")).toBe("fun a() {\n    b()\n}");
     expect(dedentDeclaration("fun a() {\nx()\n    }")).toBe("fun a() {\nx()\n    }");
+  });
+  test("with the declaration's column known, an expression body whose last line is indented further keeps its layout", () => {
+    const member = "fun squares(n: Int) =\n        List(n) {\n            it * it\n        }";
+    expect(dedentDeclaration(member, 4)).toBe("fun squares(n: Int) =\n    List(n) {\n        it * it\n    }");
+    // The closing line's indentation (8) would have put `List(n) {` at column 0.
+    expect(dedentDeclaration(member)).toBe("fun squares(n: Int) =\nList(n) {\n    it * it\n}");
+    const prop = "var name: String\n        get() = field\n        set(value) { field = value }";
+    expect(dedentDeclaration(prop, 4)).toBe("var name: String\n    get() = field\n    set(value) { field = value }");
+  });
+  test("the repository knows a declaration's column from its file", () => {
+    const code = "class A {\n    fun squares(n: Int) =\n        List(n) {\n            it * it\n        }\n}\n";
+    const path = "shared/src/commonMain/kotlin/com/acme/app/A.kt";
+    const file = block(code, { kind: "file", name: "A.kt", path, start_line: 1, end_line: 6 });
+    const member = block("fun squares(n: Int) =\n        List(n) {\n            it * it\n        }", { name: "squares", path, start_line: 2, end_line: 5 });
+    const repo = new RepoBlocks("acme/app", [file, member]);
+    expect(repo.indentOf(member)).toBe(4);
+    expect(repo.dedent(member)).toBe("fun squares(n: Int) =\n    List(n) {\n        it * it\n    }");
   });
 });
 

@@ -8,7 +8,7 @@ import type { Block, Param } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, declarationPhrase, fence, kdocDescription, paragraphs, sentences, whereSentence } from "../prompt.ts";
-import { dedentDeclaration, pick } from "../text.ts";
+import { pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 type Role = "modifier" | "slot" | "callback" | "state" | "data";
@@ -38,11 +38,11 @@ export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipS
     }
     const opener = OPENERS[pick(cfg.seed, `cp:${b.id}`, OPENERS.length)]!;
     const description = kdocDescription(b.kdoc);
-    const target = dedentDeclaration(b.code);
+    const target = repo.dedent(b);
     const base = paragraphs(
       sentences(opener(declarationPhrase(b)), whereSentence(b)),
       description ? `What it shows: ${description}` : "",
-      fence(dedentDeclaration(b.signature.trim())),
+      fence(repo.dedent(b, b.signature.trim())),
     );
     const context = tools.context({ target: b, prompt: base, imports: true, enclosing: true });
     yield {

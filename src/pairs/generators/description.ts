@@ -9,7 +9,7 @@ import { bodyLines } from "../bodies.ts";
 import { contextSection, declarationPhrase, fence, kdocDescription, paragraphs, sentences, whereSentence } from "../prompt.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { renderClassLike } from "../symbols.ts";
-import { dedentDeclaration, pick } from "../text.ts";
+import { pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** Openers, all plain instructions; `what` is a declaration phrase ("the method `f` of `C`"). */
@@ -32,8 +32,8 @@ function describable(b: Block): boolean {
 }
 
 /** The declaration as the prompt shows it: signature (with the KDoc when the prompt quotes it). */
-function shownSignature(b: Block): string {
-  return dedentDeclaration(b.signature.trim());
+function shownSignature(b: Block, repo: RepoBlocks): string {
+  return repo.dedent(b, b.signature.trim());
 }
 
 
@@ -45,12 +45,12 @@ export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Ski
     const source = description ? "kdoc" : "signature";
     const openers = description ? WITH_KDOC : SIGNATURE_ONLY;
     const phrasing = pick(cfg.seed, `dc:${b.id}`, openers.length);
-    const target = dedentDeclaration(b.code);
+    const target = repo.dedent(b);
     const base = paragraphs(
       sentences(openers[phrasing]!(declarationPhrase(b)), whereSentence(b)),
       description ? `What it does: ${description}` : "",
       // A class-like is shown with its member signatures, so the request says what it must hold.
-      fence(b.kind === "function" ? shownSignature(b) : renderClassLike(b, { all: true, nestedOf: tools.nestedOf, max: Infinity })),
+      fence(b.kind === "function" ? shownSignature(b, repo) : renderClassLike(b, { all: true, nestedOf: tools.nestedOf, max: Infinity })),
     );
     const context = tools.context({ target: b, prompt: base, imports: true, enclosing: true });
     yield {

@@ -7,7 +7,7 @@ import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, platformLabel } from "../prompt.ts";
-import { importLines, neededImports, pick, dedentDeclaration } from "../text.ts";
+import { importLines, neededImports, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 const KIND_WORD: Record<string, string> = {
@@ -80,10 +80,10 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
       const phrase = PHRASES[pick(cfg.seed, `ea:${expect.id}:${actual.id}`, PHRASES.length)]!;
       const base = paragraphs(
         `${phrase(what, `\`${actual.source_set}\``, platformLabel(actual.platform) || actual.source_set)}${expect.package ? ` It lives in the package \`${expect.package}\`.` : ""}`,
-        fence(dedentDeclaration(expect.code)),
+        fence(repo.dedent(expect)),
       );
       const imports = neededImports(actual.imports, actual.code);
-      const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + dedentDeclaration(actual.code);
+      const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + repo.dedent(actual);
       const context = tools.context({ target: actual, prompt: base, imports: false, enclosing: false });
       const input = paragraphs(base, contextSection(context));
       yield {

@@ -10,7 +10,7 @@ import { bodyLines } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
 import { renderClassLike } from "../symbols.ts";
-import { importedName, importLines, importPath, neededImports, pick, dedentDeclaration } from "../text.ts";
+import { importedName, importLines, importPath, neededImports, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 /** More members than this beyond the interface's: the prompt cannot pin the class down. */
@@ -92,13 +92,13 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
       const phrase = PHRASES[pick(cfg.seed, `ii:${iface.id}:${impl.id}`, PHRASES.length)]!;
       const base = paragraphs(
         sentences(phrase(impl.kind, impl.name, iface.name), impl.package ? `It lives in the package \`${impl.package}\`.` : "", whereSentence(impl)),
-        `The interface:\n${fence((ifaceImports.length ? importLines(ifaceImports) + "\n\n" : "") + dedentDeclaration(iface.code))}`,
+        `The interface:\n${fence((ifaceImports.length ? importLines(ifaceImports) + "\n\n" : "") + repo.dedent(iface))}`,
         extras.length
           ? `The ${impl.kind}'s declaration, with the members it has besides the interface's:\n${fence(renderClassLike(impl, { all: true, without: asked, nestedOf: tools.nestedOf, max: Infinity }))}`
-          : `The ${impl.kind}'s declaration:\n${fence(dedentDeclaration(impl.signature.trim()))}`,
+          : `The ${impl.kind}'s declaration:\n${fence(repo.dedent(impl, impl.signature.trim()))}`,
       );
       const implImports = neededImports(impl.imports, impl.code);
-      const target = (implImports.length ? importLines(implImports) + "\n\n" : "") + dedentDeclaration(impl.code);
+      const target = (implImports.length ? importLines(implImports) + "\n\n" : "") + repo.dedent(impl);
       const context = tools.context({ target: impl, prompt: base, imports: false, enclosing: true });
       yield {
         pair_type: "interface_implementation",

@@ -8,7 +8,7 @@
 import { bodyLines, skeletonise, validRanges } from "../bodies.ts";
 import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
-import { dedentDeclaration, lineCount, nonBlankLines, pick } from "../text.ts";
+import { lineCount, nonBlankLines, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 
 const PHRASES = [
@@ -32,8 +32,8 @@ export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
       continue;
     }
     const phrase = PHRASES[pick(cfg.seed, `sk:${b.id}`, PHRASES.length)]!;
-    const skeleton = dedentDeclaration(skeletonise(b.code, ranges));
-    const target = dedentDeclaration(b.code);
+    const skeleton = repo.dedent(b, skeletonise(b.code, ranges));
+    const target = repo.dedent(b);
     // A skeleton that hides a line or two teaches little: the hidden part must be real work.
     const total = nonBlankLines(target);
     const hidden = total - nonBlankLines(skeleton);
