@@ -256,45 +256,54 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   for (const name of ids) {
     if (inPrompt.has(name) || inside.has(name) || name === target.name) continue;
     // Functions the target calls, composables (capitalised) included; then values and constants.
-    if (target.calls.includes(name)) consider(index.resolveAll(index.functions, name, target).slice(0, MAX_OVERLOADS), 0.5);
-    // Values, capitalised ones too (`DarkColors`, `LocalScaffoldPaddingValues`) unless the name is a type.
+    const called = target.calls.includes(name) ? index.resolveAll(index.functions, name, target) : [];
+    if (called.length) consider(called.slice(0, MAX_OVERLOADS), 0.5);
+    // Values, capitalised ones too (`DarkColors`, `LocalScaffoldPaddingValues`) unless the name is a
+    // type; a called name may be a value too (`json(json)`: a library function given a project value).
     else if (!isTypeName(name) || !index.resolve(index.types, name, target)) consider(index.resolveAll(index.values, name, target), 0.5);
   }
   refs.sort((a, b) => a.rank - b.rank || a.order - b.order);
   let shown = req.enclosing && owner ? 1 : 0;
-  const declared: string[] = [];
+  // Two passes: first every declaration in its smallest form (a class-like with only the members
+  // the target uses), so as many as possible fit; then, in the same order, each one grows to its
+  // fuller form (more members) while the budget allows.
+  const accepted: { symbol: Symbol; options: string[]; at: number; cost: number }[] = [];
   const seen = new Set<string>();
-  const shownText = new Map<string, string>();
+  const acceptedText = new Map<string, string>();
   for (const { symbol } of refs) {
     // One declaration per qualified name: an expect and its actual, or two platforms' copies, are one thing here.
     const key = `${symbol.qualified}\u0000${symbol.text}`;
     if (seen.has(key) || seen.has(symbol.qualified)) continue;
     seen.add(key);
     if (symbol.block.kind !== "function") seen.add(symbol.qualified);
-    // A long class-like shows the members the target uses even past the usual count.
-    // When that does not fit, the usual rendering may, or one with only the members the target uses.
     const classLike = symbol.block.name === symbol.name && (symbol.block.kind === "class" || symbol.block.kind === "object" || symbol.block.kind === "interface");
     // A nested type already shown inside its parent is not shown again.
-    if (classLike && symbol.block.parent && shownText.get(symbol.block.parent)?.match(new RegExp(`\\b(?:class|object|interface) ${symbol.name}\\b`))) continue;
+    if (classLike && symbol.block.parent && acceptedText.get(symbol.block.parent)?.match(new RegExp(`\\b(?:class|object|interface) ${symbol.name}\\b`))) continue;
+    // Richest first: a long class-like with the members the target uses past the usual count, the usual rendering, only the used members.
     const options = [
       classLike && symbol.block.members.length > MAX_MEMBERS_SHOWN && symbol.block.members.some((m) => ids.has(m.name)) ? index.render(symbol.block, ids) : null,
       symbol.text,
       classLike ? index.render(symbol.block, ids, true) : null,
-    ];
-    let text = "";
-    let cost = 0;
-    for (const option of options) {
-      if (option === null) continue;
-      cost = tools.count(option) + 1;
-      text = option;
-      if (spent + cost <= room) break;
-    }
+    ].filter((o, i, all): o is string => o !== null && all.indexOf(o) === i);
+    const at = options.length - 1;
+    const cost = tools.count(options[at]!) + 1;
     if (spent + cost > room) continue; // a smaller one further down may still fit
-    shownText.set(symbol.qualified, text);
-    declared.push(text);
+    accepted.push({ symbol, options, at, cost });
+    acceptedText.set(symbol.qualified, options[0]!);
     spent += cost;
-    shown++;
   }
+  for (const entry of accepted) {
+    for (let i = 0; i < entry.at; i++) {
+      const cost = tools.count(entry.options[i]!) + 1;
+      if (spent - entry.cost + cost > room) continue;
+      spent += cost - entry.cost;
+      entry.at = i;
+      entry.cost = cost;
+      break;
+    }
+  }
+  const declared = accepted.map((e) => e.options[e.at]!);
+  shown += declared.length;
   if (declared.length) pieces.push(`// Declared elsewhere in the project\n${declared.join("\n\n")}`);
   const code = [importsPiece, ...pieces].filter(Boolean).join("\n\n");
   const shownInCode = missingBefore.length ? identifiers(code) : new Set<string>();

@@ -157,6 +157,25 @@ describe("types reached without being named", () => {
     expect(code.match(/data class ImageMetadata/g)).toHaveLength(1);
   });
 
+  test("every used declaration gets in small before any grows: a big first type does not crowd out a second", () => {
+    const members = (prefix: string) => Array.from({ length: 12 }, (_, i) => mem("function", `${prefix}Op${i}`, `fun ${prefix}Op${i}(argumentNumber${i}: String, another${i}: Int): Result<String>`));
+    const first = cls("FirstService", "class FirstService", { members: members("first") });
+    const second = cls("SecondService", "class SecondService", { members: members("second") });
+    const user = block("fun run(a: FirstService, b: SecondService) ⟦{\n    a.firstOp1(\"x\", 1)\n    b.secondOp2(\"y\", 2)\n}⟧", { name: "run" });
+    const repo = repoOf([user, first, second]);
+    const small = { ...tools, budget: 240 };
+    const ctx = buildContext({ target: user, prompt: "Implement it.", imports: true, enclosing: true }, repo, new SymbolIndex(repo), small);
+    expect(ctx.code).toContain("fun firstOp1(");
+    expect(ctx.code).toContain("fun secondOp2(");
+  });
+
+  test("a name called as a library function and used as a project value shows the value (`json(json)`)", () => {
+    const path = "shared/src/commonMain/kotlin/com/acme/app/di/AppContainer.kt";
+    const file = fileOf(path, [], { members: [mem("property", "json", "private val json = Json { ignoreUnknownKeys = true }")] });
+    const user = block("fun client() = ⟦HttpClient {\n    install(ContentNegotiation) { json(json) }\n}⟧", { name: "client", path, calls: ["HttpClient", "install", "json"] });
+    expect(contextFor(user, [file]).code).toContain("private val json = Json { ignoreUnknownKeys = true }");
+  });
+
   test("the declared type of a property or a function's return", () => {
     expect(declaredType("private val repo: UserRepository = get()")).toBe("UserRepository");
     expect(declaredType("val state: StateFlow<UiState> by lazy")).toBe("StateFlow<UiState>");
