@@ -130,6 +130,12 @@ export interface Block {
   arch_patterns: string[];
   is_test: boolean;
   parse_errors: number; // ERROR/MISSING nodes in its range
+  /**
+   * The file needed a grammar repair (src/extract/repair.ts): offset-preserving rewrites before the
+   * parse, or top-level spans re-parsed alone or wrapped. parse_errors then describes the repaired
+   * reading, not what the grammar makes of `code` as written.
+   */
+  repaired: boolean;
   license: string | null;
   commit: string | null;
   // Structure the pair generators use, so they never regex raw text.

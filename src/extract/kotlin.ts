@@ -617,6 +617,7 @@ function emit(ctx: FileContext, delta: number, node: Node, parentQName: string |
     arch_patterns: [],
     is_test: task.is_test,
     parse_errors: countInRange(ctx.errors, start, end),
+    repaired: false, // set for the whole file by parse.ts
     license: task.license,
     commit: task.commit,
     params,

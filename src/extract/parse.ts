@@ -171,6 +171,7 @@ function baseBlock(task: FileTask, source: string, ctx: FileContext | null): Omi
     arch_patterns: [],
     is_test: task.is_test,
     parse_errors: ctx?.errors.length ?? 0,
+    repaired: false,
     license: task.license,
     commit: task.commit,
     params: [],
@@ -209,6 +210,8 @@ function extractKotlin(p: Parsers, task: FileTask): FileResult {
   // Every file within bounds that holds code is a file block, declarations or not (a script, a
   // file of top-level statements the grammar could not place).
   if (source.length <= MAX_FILE_BLOCK_CHARS && hasCode) blocks.push(fileBlock(task, source, ctx, blocks, starts, plainTop));
+  // Every block of a repaired file says so: its errors were counted on a reading the text alone does not give.
+  if (rewrites > 0 || misparse > 0) for (const b of blocks) b.repaired = true;
   const sorted = sortBlocks(blocks);
   const code_starts = sorted.map((b) => starts.get(b) ?? 0); // the file block starts at 0
   return { repo: task.repo, path: task.path, blocks: sorted, code_starts, parse_errors: ctx.errors.length, repairs: { misparse, rewrites }, too_deep: ctx.tooDeep };

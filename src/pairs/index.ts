@@ -153,7 +153,8 @@ export async function runPairs(dataDir: string, cfg: PairsConfig, ctx: Pick<Stag
 
 export const pairsStage: Stage<PairsOptions> = {
   name: "pairs",
-  version: "2",
+  // 3: meta.target_parses on rows whose target is clean source text (prepare skips parsing them)
+  version: "3",
   outputDir: (dataDir) => join(dataDir, PAIRS_DIR),
   async inputFingerprint(ctx) {
     const blocks = join(ctx.global.dataDir, ...BLOCKS_FILE);

@@ -18,6 +18,7 @@ import { stripLicenceHeader } from "./licence-header.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { emptySecretCounts, recordRedactions, type SecretCounts } from "./secretCounts.ts";
+import { redactionKeepsParse } from "./parses.ts";
 import { redactSecrets } from "./secrets.ts";
 import { SymbolIndex } from "./symbols.ts";
 import { lineCount, normalisedForDedup } from "./text.ts";
@@ -53,6 +54,8 @@ export interface MakerCounts {
   rows_per_file: Record<string, number>;
   /** Candidates whose target lost the licence header it opened with. */
   licence_headers_stripped: number;
+  /** Kept rows marked `meta.target_parses` (prepare does not parse their targets again). */
+  targets_known_to_parse: Record<PairType, number>;
 }
 
 export interface ContextCounts {
@@ -82,6 +85,7 @@ export function emptyCounts(): MakerCounts {
     description_sources: {},
     rows_per_file: {},
     licence_headers_stripped: 0,
+    targets_known_to_parse: perType(),
   };
 }
 
@@ -197,6 +201,9 @@ export class PairMaker {
     this.seenTargets.add(dedupKey);
     recordRedactions(this.counts.secrets, at, rules, "redacted");
     const meta = this.repoMeta.get(t.repo);
+    // Known to parse (prepare then skips its parse): clean source, and redaction kept to string literals.
+    const parses = c.targetParses && redactionKeepsParse(c.target_text, target.text);
+    if (parses) this.counts.targets_known_to_parse[c.pair_type]++;
     return {
       id: stableHash(c.pair_type, ...c.sources.map((s) => s.id), input.text, target.text),
       pair_type: c.pair_type,
@@ -213,6 +220,7 @@ export class PairMaker {
         ...c.meta,
         source_block_ids: c.sources.map((s) => s.id),
         secrets_redacted: secrets,
+        ...(parses ? { target_parses: true } : {}),
         ...(c.context ? { context_types_used: c.context.used.length, context_types_missing: c.context.missingAfter.length, context_declarations: c.context.shown } : {}),
       },
     };

@@ -41,6 +41,8 @@ export function buildStats(s: StatsInput) {
     rows_per_file: s.counts.rows_per_file,
     taught_once: { span_priority: PRIORITY_ORDER, max_rows_per_file: s.cfg.maxRowsPerFile, whole_file_max_lines: s.cfg.maxFileLines },
     licence_headers_stripped: s.counts.licence_headers_stripped,
+    // Kept rows whose target is known to parse (meta.target_parses): prepare skips their grammar check.
+    targets_known_to_parse: s.counts.targets_known_to_parse,
     grouping: {
       by: s.grouping,
       groups: s.groups,

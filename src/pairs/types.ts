@@ -62,6 +62,11 @@ export interface Candidate {
   answerLines: string[];
   /** The project context the prompt carries and what it still misses (null: not measured, e.g. gradle). */
   context: Context | null;
+  /**
+   * The target is clean source text changed only in ways that keep the parse (see parses.ts): it
+   * becomes `meta.target_parses: true` unless redaction touches more than string literals.
+   */
+  targetParses: boolean;
 }
 
 /** What generators get besides the repository: the context builder, bound to its symbol index and budget. */

@@ -50,7 +50,8 @@ export async function analyseBatch(task: AnalyseTask): Promise<AnalyseResult> {
     if (lex.tokens.length === 0) flags |= FLAG.emptyTarget;
     if (!lex.balanced) flags |= FLAG.unbalanced;
     if (!isKotlinPath(item.path)) flags |= FLAG.parseSkipped;
-    else if (lex.tokens.length > 0) {
+    else if (lex.tokens.length > 0 && !item.targetParses) {
+      // A target pairs vouches for is clean source text extract already parsed: not parsed again.
       const tree = p.parse(target);
       if (!tree || tree.rootNode.hasError) flags |= FLAG.parseError;
       tree?.delete();

@@ -149,7 +149,7 @@ export async function scanPairs(files: string[], pool: WorkerPool<AnalyseTask, A
       cols.src.push(f);
       cols.offset.push(line.offset);
       cols.length.push(line.length);
-      items.push({ input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta) });
+      items.push({ input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta), targetParses: rec.meta?.target_parses === true });
       if (items.length === BATCH_ROWS) await dispatch();
     }
   }

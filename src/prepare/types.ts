@@ -11,6 +11,8 @@ export interface AnalyseItem {
   platform: string;
   /** What pairs recorded about the prompt (meta): for the prompt quality dimension. */
   prompt: PromptFacts;
+  /** pairs vouches that the target parses (meta.target_parses): the grammar check is skipped. */
+  targetParses: boolean;
 }
 
 export interface PromptFacts {

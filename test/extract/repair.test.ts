@@ -59,3 +59,27 @@ describe("syntax errors are counted, not fatal", () => {
     expect(r.blocks.some((b) => b.parse_errors > 0)).toBe(true);
   });
 });
+
+describe("Block.repaired", () => {
+  test("every block of a file repaired by a rewrite says so, though its errors were counted on the rewritten text", async () => {
+    // The annotated function type in parentheses is an error until annotated_function_type_parens drops them.
+    const src = "package a\n\nclass Scene {\n    val content: @Composable (() -> Unit) = {\n        println(1)\n    }\n    fun show() {\n        println(2)\n    }\n}\n";
+    const r = await extractSourceFile(src, { path: PATH });
+    expect(r.repairs.rewrites).toBeGreaterThan(0);
+    expect(r.blocks.length).toBeGreaterThan(1);
+    expect(r.blocks.every((b) => b.parse_errors === 0 && b.repaired)).toBe(true);
+  });
+
+  test("a file with a re-parsed top-level span: every block says so", async () => {
+    const src = 'package a\n\nfun before() {\n    println(0)\n}\n\n@Suppress("X")\nexpect class Bar {\n    fun a(): Int\n}\n';
+    const r = await extractSourceFile(src, { path: PATH });
+    expect(r.repairs.misparse).toBeGreaterThan(0);
+    expect(r.blocks.every((b) => b.repaired)).toBe(true);
+  });
+
+  test("a file the grammar reads as written: no block is repaired", async () => {
+    const r = await extractSourceFile("package a\n\nclass Fine {\n    fun g() = 2\n}\n", { path: PATH });
+    expect(r.repairs).toEqual({ misparse: 0, rewrites: 0 });
+    expect(r.blocks.some((b) => b.repaired)).toBe(false);
+  });
+});

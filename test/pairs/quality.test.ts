@@ -135,7 +135,7 @@ describe("the input must not contain the answer", () => {
 
   test("a candidate whose input holds half the body is dropped; less than half is kept", () => {
     const fn = goodFn();
-    const base = { pair_type: "description_to_code" as const, target_text: fn.code, target: fn, sources: [fn], meta: {}, context: null, answerLines: ["var total = 0", "for (item in items) total += item.price", "return total", "println(total)"] };
+    const base = { pair_type: "description_to_code" as const, target_text: fn.code, target: fn, sources: [fn], meta: {}, context: null, targetParses: false, answerLines: ["var total = 0", "for (item in items) total += item.price", "return total", "println(total)"] };
     const repo = repoOf([fn]);
     expect(qualityVerdict({ ...base, input_text: "Write it.\nvar total = 0\nreturn total" }, repo, cfg())).toBe("answer_in_input");
     expect(qualityVerdict({ ...base, input_text: "Write it.\nvar total = 0" }, repo, cfg())).toBeNull();

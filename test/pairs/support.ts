@@ -89,6 +89,7 @@ export function block(marked: string, o: Partial<Block> = {}): Block {
     arch_patterns: [],
     is_test: false,
     parse_errors: 0,
+    repaired: false,
     license: "MIT",
     commit: "abc123",
     params: [],

@@ -10,6 +10,7 @@ import type { RepoBlocks } from "../repo.ts";
 import { contextSection, declarationPhrase, fence, kdocDescription, paragraphs, sentences, whereSentence } from "../prompt.ts";
 import { pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesStandalone } from "../parses.ts";
 
 type Role = "modifier" | "slot" | "callback" | "state" | "data";
 
@@ -61,6 +62,7 @@ export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipS
       },
       answerLines: bodyLines(b),
       context,
+      targetParses: parsesStandalone(b), // the declaration as written, dedented
     };
   }
 }

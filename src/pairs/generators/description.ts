@@ -11,6 +11,7 @@ import type { RepoBlocks } from "../repo.ts";
 import { renderClassLike } from "../symbols.ts";
 import { pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesStandalone } from "../parses.ts";
 
 /** Openers, all plain instructions; `what` is a declaration phrase ("the method `f` of `C`"). */
 const WITH_KDOC: ((what: string) => string)[] = [
@@ -62,6 +63,7 @@ export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: Ski
       meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, phrasing, has_kdoc: b.kdoc !== null, description_source: source },
       answerLines: bodyLines(b),
       context,
+      targetParses: parsesStandalone(b), // the declaration as written, dedented
     };
   }
 }

@@ -9,6 +9,7 @@ import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, platformLabel } from "../prompt.ts";
 import { importLines, neededImports, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesStandalone } from "../parses.ts";
 
 const KIND_WORD: Record<string, string> = {
   function: "function",
@@ -104,6 +105,8 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
         },
         answerLines: bodyLines(actual),
         context,
+        // The imports it needs, then the top-level actual as written (dedented).
+        targetParses: parsesStandalone(actual),
       };
     }
   }

@@ -11,6 +11,7 @@ import { contextSection, fence, paragraphs, sentences, whereSentence } from "../
 import { oneLine, renderClassLike } from "../symbols.ts";
 import { importPath, kdocSummary, libraryOf, listing, nonBlankLines, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesAsWritten } from "../parses.ts";
 
 /** A declaration by signature, for the file's outline: class-likes with their member signatures, a KDoc summary as a comment. */
 export function declarationOutline(b: Block, nestedOf?: (b: Block) => ReadonlyMap<string, Block>): string {
@@ -88,6 +89,7 @@ export function* fullFilePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
       // The bodies of its declarations are the answer; a file without any falls back to every line.
       answerLines: bodied.length ? bodied : allLines(file.code),
       context,
+      targetParses: parsesAsWritten(file), // the file as written
     };
   }
 }

@@ -10,6 +10,7 @@ import type { RepoBlocks } from "../repo.ts";
 import { fence } from "../prompt.ts";
 import { importLines, listing, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesAsWritten } from "../parses.ts";
 
 /** A dependency as written, with its catalog coordinates when it is a `libs.` alias we could resolve. */
 function describeDependency(dep: string, catalog: ReadonlyMap<string, string | null>): string {
@@ -98,6 +99,7 @@ export function* gradlePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink,
       },
       answerLines: allLines(b.code),
       context: null,
+      targetParses: parsesAsWritten(b), // the script as written
     };
   }
 }

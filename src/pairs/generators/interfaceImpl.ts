@@ -12,6 +12,7 @@ import { contextSection, fence, paragraphs, sentences, whereSentence } from "../
 import { renderClassLike } from "../symbols.ts";
 import { importedName, importLines, importPath, neededImports, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesStandalone } from "../parses.ts";
 
 /** More members than this beyond the interface's: the prompt cannot pin the class down. */
 const MAX_EXTRA_MEMBERS = 24;
@@ -117,6 +118,8 @@ export function* interfaceImplementationPairs(repo: RepoBlocks, cfg: PairsConfig
         },
         answerLines: bodyLines(impl),
         context,
+        // The imports it needs, then the class as written (dedented); a companion implementing it does not parse alone.
+        targetParses: parsesStandalone(impl),
       };
     }
   }

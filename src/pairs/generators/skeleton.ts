@@ -10,6 +10,7 @@ import type { RepoBlocks } from "../repo.ts";
 import { contextSection, fence, paragraphs, sentences, whereSentence } from "../prompt.ts";
 import { lineCount, nonBlankLines, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
+import { parsesStandalone } from "../parses.ts";
 
 const PHRASES = [
   (kind: string, name: string) => `Complete the ${kind} \`${name}\`: replace every TODO() with a working implementation. Keep the declarations as they are.`,
@@ -52,6 +53,7 @@ export function* skeletonPairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSin
       meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, bodies: ranges.length, hidden_lines: hidden },
       answerLines: bodyLines(b),
       context,
+      targetParses: parsesStandalone(b), // the declaration as written, dedented
     };
   }
 }
