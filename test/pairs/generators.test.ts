@@ -35,6 +35,26 @@ describe("expect_actual", () => {
     imports: ["platform.UIKit.UIDevice"],
   });
 
+  test("an actual class with a constructor and members its bare expect leaves out lists them by signature", () => {
+    const exp = block("expect class FileResource", { name: "FileResource", kind: "class", is_expect: true, path: "shared/src/commonMain/kotlin/com/acme/app/FileResource.kt" });
+    const act = block("actual class FileResource(val loader: ClassLoader, val filePath: String) {\n    fun readText(): String ⟦{\n        val stream = loader.getResourceAsStream(filePath)\n        return stream.bufferedReader().readText()\n    }⟧\n}", {
+      name: "FileResource",
+      kind: "class",
+      is_actual: true,
+      source_set: "jvmMain",
+      platform: "jvm",
+      path: "shared/src/jvmMain/kotlin/com/acme/app/FileResource.kt",
+      params: [{ name: "loader", type: "ClassLoader" }, { name: "filePath", type: "String" }],
+      members: [{ kind: "function", name: "readText", signature: "fun readText(): String", has_body: true, is_abstract: false }],
+    });
+    const [p] = generate(expectActualPairs, [exp, act]).pairs;
+    expect(p!.input_text).toContain("actual class FileResource(val loader: ClassLoader, val filePath: String) {\n    fun readText(): String\n}");
+    expect(p!.input_text).not.toContain("getResourceAsStream");
+    // An actual with nothing beyond its expect gets no such section.
+    const [q] = generate(expectActualPairs, [expectFn, android]).pairs;
+    expect(q!.input_text).not.toContain("besides the expected ones");
+  });
+
   test("one pair per actual platform, with the imports the actual needs", () => {
     const { pairs } = generate(expectActualPairs, [expectFn, android, ios]);
     expect(pairs.map((p) => p.target.platform).sort()).toEqual(["android", "ios"]);

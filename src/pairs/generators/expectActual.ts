@@ -5,7 +5,8 @@
  */
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
-import type { RepoBlocks } from "../repo.ts";
+import { isClassLike, type RepoBlocks } from "../repo.ts";
+import { renderClassLike } from "../symbols.ts";
 import { contextSection, fence, paragraphs, platformLabel } from "../prompt.ts";
 import { importLines, neededImports, pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
@@ -79,9 +80,18 @@ export function* expectActualPairs(repo: RepoBlocks, cfg: PairsConfig, skip: Ski
       }
       const what = KIND_WORD[expect.kind] ?? expect.kind;
       const phrase = PHRASES[pick(cfg.seed, `ea:${expect.id}:${actual.id}`, PHRASES.length)]!;
+      // A platform class with more than its expect declares (a constructor, members the expect
+      // leaves out) is determined only when the prompt lists them: by signature, as the interface
+      // pairs do.
+      const declared = new Set(expect.members.map((m) => m.name));
+      const extras = isClassLike(actual.kind) ? actual.members.filter((m) => m.kind !== "typealias" && !declared.has(m.name)) : [];
+      const newParams = isClassLike(actual.kind) && actual.params.length > 0 && expect.params.length === 0;
       const base = paragraphs(
         `${phrase(what, `\`${actual.source_set}\``, platformLabel(actual.platform) || actual.source_set)}${expect.package ? ` It lives in the package \`${expect.package}\`.` : ""}`,
         fence(repo.dedent(expect)),
+        extras.length || newParams
+          ? `The ${KIND_WORD[actual.kind] ?? actual.kind}'s declaration on this platform, with the members it has besides the expected ones:\n${fence(renderClassLike(actual, { all: true, without: declared, nestedOf: tools.nestedOf, max: Infinity }))}`
+          : "",
       );
       const imports = neededImports(actual.imports, actual.code);
       const target = (imports.length > 0 ? importLines(imports) + "\n\n" : "") + repo.dedent(actual);
