@@ -163,12 +163,50 @@ function sourceSetOf(call: Node): string | null {
             if (!outer.receiver && SOURCE_SET_NAME.test(outer.name)) return outer.name;
           }
         }
-        return "dependencies";
+        // A `dependencies { }` inside another block (`android { dependencies { … } }`) is named by where it sits.
+        const heads = scopeHeads(p);
+        return heads.length ? [...heads, "dependencies"].join(" › ") : "dependencies";
       }
     }
   }
   return null;
 }
+
+/**
+ * Where a node sits, as the script writes it: each enclosing lambda's head, outermost first —
+ * `kotlin`, `jvm("desktop")`, `targets.withType<KotlinNativeTarget>`, `binaries.all` — with long
+ * argument lists shortened to `(…)`.
+ */
+export function scopeHeads(n: Node): string[] {
+  const heads: string[] = [];
+  for (let p = n.parent, child: Node = n; p; child = p, p = p.parent) {
+    if (p.type !== "lambda_literal" || p.id === n.id) continue;
+    const holder = p.parent;
+    let head: string | null = null;
+    if (holder?.type === "annotated_lambda" && holder.parent?.type === "call_expression") {
+      const call = holder.parent;
+      head = call.text.slice(0, holder.startIndex - call.startIndex);
+    } else if (holder?.type === "binary_expression") {
+      // `targets.withType<T> { … }` reads as a comparison to the grammar: its head is what precedes the lambda.
+      head = holder.text.slice(0, p.startIndex - holder.startIndex);
+    }
+    void child;
+    if (head !== null) heads.push(shortHead(head));
+  }
+  return heads.reverse();
+}
+
+function shortHead(head: string): string {
+  let h = head.replace(/\s+/g, " ").trim();
+  for (let prev = ""; prev !== h; ) {
+    prev = h;
+    h = h.replace(/\(([^()]{40,})\)/g, "(…)");
+  }
+  return h.length > 80 ? `${h.slice(0, 77)}…` : h;
+}
+
+/** Longest statement listed as written (one line); longer ones are summarised by their head. */
+const MAX_STATEMENT = 120;
 
 function enclosingCallNames(n: Node): string[] {
   const names: string[] = [];
@@ -197,6 +235,21 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
   let done = false;
   while (!done) {
     const n = cursor.currentNode;
+    if (isStatement(n) && !n.descendantsOfType("lambda_literal").length) {
+      // A statement inside a block, as written: `baseName = "Shared"`, `freeCompilerArgs.add("-X…")`,
+      // `export(projects.core)`, `jvm("desktop")`. Dependencies and plugins have their own lists;
+      // a bare target call (`iosArm64()`) is in the targets.
+      const outer = enclosingCallNames(n);
+      const text = n.text.replace(/\s+/g, " ").trim();
+      const call = n.type === "call_expression" ? calleeName(n) : null;
+      const bareTarget = call !== null && TARGETS.has(call.name) && !call.receiver && firstArgText(n) === null;
+      // The Android facts have their own line.
+      const androidFact = n.type === "assignment" && /^(?:namespace|compileSdk|minSdk)$/.test(named(n)[0]?.text ?? "");
+      const heads = scopeHeads(n);
+      if (heads.length && !bareTarget && !androidFact && !outer.includes("plugins") && !outer.includes("dependencies") && !outer.includes("gradlePlugin") && !/\bdependencies\b/.test(heads[heads.length - 1]!)) {
+        settings.push({ scope: heads.join(" › "), statement: text.length <= MAX_STATEMENT ? text : `${text.slice(0, text.search(/[({=]/) > 0 ? text.search(/[({=]/) : 60).trim()}(…)` });
+      }
+    }
     if (n.type === "call_expression") {
       const { name, receiver } = calleeName(n);
       const outer = enclosingCallNames(n);
@@ -222,18 +275,18 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
       }
       const arg = firstArgText(n);
       const perSourceSet = name.match(SOURCE_SET_CONFIG);
-      if (DEP_CONFIGS.has(name) && arg) addDep(sourceSetOf(n) ?? "dependencies", arg);
-      else if (perSourceSet && perSourceSet[1] !== "androidTest" && outer.includes("dependencies") && arg) addDep(perSourceSet[1]!, arg);
+      // A dependency is written bare when it is `implementation`, else with its configuration (`api(…)`, `ksp(…)`).
+      if (DEP_CONFIGS.has(name) && arg) addDep(sourceSetOf(n) ?? "dependencies", name === "implementation" ? arg : `${name}(${arg})`);
+      else if (perSourceSet && perSourceSet[1] !== "androidTest" && outer.includes("dependencies") && arg) {
+        const config = perSourceSet[2]!.charAt(0).toLowerCase() + perSourceSet[2]!.slice(1);
+        addDep(perSourceSet[1]!, config === "implementation" ? arg : `${config}(${arg})`);
+      } else if (name === "add" && !receiver && outer[0] === "dependencies" && arg) addDep(sourceSetOf(n) ?? "dependencies", n.text);
       if (name === "android" && outer.length === 0) sawAndroid = true;
       if (outer.length === 0 && name && !DESCRIBED_BLOCKS.has(name) && n.parent?.type !== "call_expression") {
         // A plugin's extension block (`dependencyGuard { }`) or a project helper (`setupMultiplatform()`).
         const full = receiver ? `${receiver}.${name}` : name;
         const text = n.text.replace(/\s+/g, " ");
         blocks.add(named(n).some((c) => c.type === "annotated_lambda") ? `${full} { }` : text.length <= 60 ? text : `${full}(…)`);
-      }
-      if (name === "set" && receiver && !outer.includes("plugins") && !outer.includes("dependencies")) {
-        const value = valueArgument(n);
-        if (value && LITERAL_VALUES.has(value.type)) settings.push(setting(outer, n.text));
       }
     } else if (n.type === "property_declaration") {
       // `val iosMain by creating { … }` / `by getting` inside kotlin { sourceSets { } }
@@ -247,9 +300,9 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
       if (left === "namespace") android.namespace = unquote(right);
       else if (left === "compileSdk") android.compile_sdk = right.trim();
       else if (left === "minSdk") android.min_sdk = right.trim();
-      else if (LITERAL_VALUES.has(named(n)[named(n).length - 1]?.type ?? "") && !/^(namespace|compileSdk|minSdk|id|implementationClass)$/.test(left)) {
-        const outer = enclosingCallNames(n);
-        if (!outer.includes("plugins") && !outer.includes("dependencies") && !outer.includes("gradlePlugin")) settings.push(setting(outer, n.text));
+      else if (LITERAL_VALUES.has(named(n)[named(n).length - 1]?.type ?? "") && scopeHeads(n).length === 0) {
+        // A top-level assignment (`version = "1.0"`); those inside blocks are statements (above).
+        settings.push(setting([], n.text));
       }
       if ((left === "id" || left === "implementationClass") && enclosingCallNames(n).includes("gradlePlugin")) {
         // gradlePlugin { plugins { register("x") { id = "…"; implementationClass = "…" } } }
@@ -285,10 +338,12 @@ const DESCRIBED_BLOCKS = new Set(["plugins", "kotlin", "dependencies", "android"
 /** Values a setting may be stated with: literals and constants (`JavaVersion.VERSION_17`), not expressions. */
 const LITERAL_VALUES = new Set(["string_literal", "number_literal", "identifier", "navigation_expression"]);
 
-function valueArgument(call: Node): Node | null {
-  const args = named(call).find((c) => c.type === "value_arguments");
-  const arg = args && named(args).length === 1 ? named(args)[0]! : null;
-  return arg ? (named(arg).at(-1) ?? null) : null;
+/** A statement of a block's lambda (or of the script): its direct child, not a part of an expression. */
+function isStatement(n: Node): boolean {
+  const p = n.parent;
+  if (!p || !n.isNamed) return false;
+  if (p.type === "lambda_literal") return n.type !== "lambda_parameters" && n.type !== "line_comment" && n.type !== "block_comment";
+  return p.type === "statements" && p.parent?.type === "lambda_literal";
 }
 
 /** `{ scope: "compose › desktop › application", statement: 'mainClass = "x.MainKt"' }`, the statement on one line. */

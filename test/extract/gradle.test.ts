@@ -65,7 +65,7 @@ describe("gradle blocks", () => {
     expect(g.targets).toEqual(["androidTarget", "iosArm64", "iosSimulatorArm64", "iosX64", "jvm", "wasmJs"]);
     expect(g.source_sets).toEqual([
       { name: "androidMain", dependencies: ['"io.ktor:ktor-client-okhttp:3.0.0"'] },
-      { name: "commonMain", dependencies: ["libs.koin.core", "libs.ktor.client.core"] },
+      { name: "commonMain", dependencies: ["api(libs.koin.core)", "libs.ktor.client.core"] },
       { name: "jvmMain", dependencies: ['"io.ktor:ktor-client-cio:3.0.0"'] },
     ]);
     expect(g.android).toEqual({ namespace: "com.example.shared", compile_sdk: "35", min_sdk: "24" });
@@ -109,9 +109,9 @@ dependencies {
 `;
     const g = (await extractSourceFile(kts, { path: "shared/build.gradle.kts" })).blocks[0]!.gradle!;
     expect(g.source_sets).toEqual([
-      { name: "commonMain", dependencies: ["projects.core"] },
+      { name: "commonMain", dependencies: ["api(projects.core)"] },
       { name: "commonTest", dependencies: ['kotlin("test")'] },
-      { name: "dependencies", dependencies: ['"androidx.test:runner:1.6.2"'] },
+      { name: "dependencies", dependencies: ['androidTestImplementation("androidx.test:runner:1.6.2")'] },
       { name: "iosMain", dependencies: [] },
       { name: "jvmTest", dependencies: [] },
     ]);
@@ -163,7 +163,7 @@ describe("dependencies are filed under their source set", () => {
     ].join("\n");
     const r = await extractSourceFile(src, { path: "m/build.gradle.kts" });
     expect(r.blocks[0]!.gradle!.source_sets).toEqual([
-      { name: "dependencies", dependencies: ['"x:y:1"'] },
+      { name: "dependencies", dependencies: ['debugImplementation("x:y:1")'] },
       { name: "jvmMain", dependencies: ['"a:b:1"'] },
       { name: "wasmJsMain", dependencies: ["libs.kotlinx.browser"] },
     ]);
@@ -202,9 +202,55 @@ test("literal settings and other top-level blocks are recorded, with their scope
   ].join("\n");
   const g = (await extractSourceFile(src, { path: "m/build.gradle.kts" })).blocks[0]!.gradle!;
   expect(g.settings).toEqual([
-    { scope: "kotlin › iosArm64 › framework", statement: 'baseName = "SharedKit"' },
+    { scope: "kotlin › iosArm64 › binaries.framework", statement: 'baseName = "SharedKit"' },
     { scope: "multiplatformResources", statement: 'resourcesPackage.set("com.example.app")' },
-    { scope: "desktop › application", statement: 'mainClass = "com.example.MainKt"' },
+    { scope: "compose.desktop › application", statement: 'mainClass = "com.example.MainKt"' },
   ]);
   expect(g.blocks).toEqual(["multiplatformResources { }", "setupPublication()", "compose.desktop { }"]);
+});
+
+test("statements inside blocks are recorded as written, where they sit: compiler options, exports, named targets, withType, nested dependencies", async () => {
+  const src = [
+    'plugins { kotlin("multiplatform") }',
+    "kotlin {",
+    '    jvm("desktop")',
+    "    iosArm64()",
+    "    targets.withType<KotlinNativeTarget> {",
+    "        binaries.all {",
+    '            linkerOpts("-framework", "Metal")',
+    "        }",
+    "    }",
+    "    listOf(iosArm64()).forEach {",
+    "        it.binaries.framework {",
+    "            export(projects.core)",
+    "        }",
+    "    }",
+    "    compilerOptions {",
+    '        freeCompilerArgs.add("-Xexpect-actual-classes")',
+    "    }",
+    "    sourceSets {",
+    "        nonJvmMain.dependsOn(commonMain.get())",
+    "        commonMain.dependencies { api(libs.koin.core) }",
+    "    }",
+    "}",
+    "android {",
+    '    namespace = "com.acme"',
+    "    dependencies { debugImplementation(compose.uiTooling) }",
+    "}",
+    "dependencies {",
+    '    add("kspAndroid", libs.room.compiler)',
+    "}",
+    "",
+  ].join("\n");
+  const g = (await extractSourceFile(src, { path: "m/build.gradle.kts" })).blocks[0]!.gradle!;
+  expect(g.settings).toEqual([
+    { scope: "kotlin", statement: 'jvm("desktop")' },
+    { scope: "kotlin › targets.withType<KotlinNativeTarget> › binaries.all", statement: 'linkerOpts("-framework", "Metal")' },
+    { scope: "kotlin › listOf(iosArm64()).forEach › it.binaries.framework", statement: "export(projects.core)" },
+    { scope: "kotlin › compilerOptions", statement: 'freeCompilerArgs.add("-Xexpect-actual-classes")' },
+    { scope: "kotlin › sourceSets", statement: "nonJvmMain.dependsOn(commonMain.get())" },
+  ]);
+  expect(g.source_sets).toContainEqual({ name: "commonMain", dependencies: ["api(libs.koin.core)"] });
+  expect(g.source_sets).toContainEqual({ name: "android › dependencies", dependencies: ["debugImplementation(compose.uiTooling)"] });
+  expect(g.source_sets).toContainEqual({ name: "dependencies", dependencies: ['add("kspAndroid", libs.room.compiler)'] });
 });

@@ -363,9 +363,9 @@ describe("gradle pairs from hand-written scripts", () => {
     const profile = pairs.find((p) => p.path === "feature/profile/build.gradle.kts")!.input_text;
     expect(profile).toContain("`acme.kmp.feature` (build-logic/convention/src/main/kotlin/KmpFeatureConventionPlugin.kt)");
     expect(profile).toContain("Targets the convention plugin declares: iosArm64, jvm.");
-    expect(profile).toContain("- commonMain: projects.core");
+    expect(profile).toContain("- commonMain: api(projects.core)");
     const search = pairs.find((p) => p.path === "feature/search/build.gradle.kts")!.input_text;
-    expect(search).toContain("- commonMain: projects.core");
+    expect(search).toContain("- commonMain: api(projects.core)");
     expect(search).toContain('- commonTest: kotlin("test")');
   });
 

@@ -14,7 +14,9 @@ import { parsesAsWritten } from "../parses.ts";
 
 /** A dependency as written, with its catalog coordinates when it is a `libs.` alias we could resolve. */
 function describeDependency(dep: string, catalog: ReadonlyMap<string, string | null>): string {
-  const resolved = catalog.get(dep) ?? catalog.get(dep.replace(/^libs\./, ""));
+  // `api(libs.x)`: the configuration wraps the alias.
+  const alias = /^\w+\((.*)\)$/.exec(dep)?.[1] ?? dep;
+  const resolved = catalog.get(alias) ?? catalog.get(alias.replace(/^libs\./, ""));
   return resolved ? `${dep} (${resolved})` : dep;
 }
 
@@ -36,7 +38,7 @@ export function describeGradle(g: GradleInfo, projectPath: string, kmp: GradleKm
   if (ios.length) out.push(`iOS: builds for ${listing(ios)}.`);
   const withDeps = g.source_sets.filter((s) => s.dependencies.length > 0);
   if (withDeps.length) {
-    out.push("Source sets and their dependencies:");
+    out.push("Source sets and their dependencies (`implementation` unless another configuration is written):");
     // "dependencies" is extract's name for the module's top-level `dependencies { }` block, not a source set.
     for (const s of withDeps) out.push(`- ${s.name === "dependencies" ? "the module's top-level dependencies { } block" : s.name}: ${s.dependencies.map((d) => describeDependency(d, catalog)).join(", ")}`);
   }
@@ -54,14 +56,14 @@ export function describeGradle(g: GradleInfo, projectPath: string, kmp: GradleKm
   }
   if (g.blocks.length) out.push(`Other top-level calls and blocks: ${g.blocks.map((b) => `\`${b}\``).join(", ")}.`);
   if (g.settings.length) {
-    out.push("Values it sets:");
+    out.push("What it configures, by where it sits:");
     for (const s of g.settings.slice(0, MAX_SETTINGS)) out.push(`- ${s.scope ? `in \`${s.scope}\`: ` : ""}\`${s.statement}\``);
   }
   return out;
 }
 
 /** Settings listed at most: a script that sets more is described by its first ones. */
-const MAX_SETTINGS = 24;
+const MAX_SETTINGS = 40;
 
 const OPENERS = [
   "Write the build.gradle.kts for this Kotlin Multiplatform module.",
