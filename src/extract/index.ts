@@ -265,6 +265,7 @@ export const extractStage: Stage<ExtractOptions> = {
   // 4: a class delegating `by make() { … }` has its body (the grammar read it as a trailing lambda);
   //    properties without code of their own are members too (of their class, or of their file)
   // 5: Block.repaired (the file's parse needed a grammar repair), so pairs can tell which targets parse as written
+  // 6: GradleInfo.settings holds every statement inside a block, scoped as written; dependencies carry their configuration
   version: "6",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
