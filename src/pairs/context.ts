@@ -233,7 +233,7 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   // 1. The enclosing class: its header and constructor, its properties and objects, and the siblings the target calls.
   if (req.enclosing && owner) {
     const calls = new Set(target.calls.filter((c) => c !== target.name));
-    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, { all: true, functions: calls, nestedOf: index.nestedOf, max: ENCLOSING_MAX_MEMBERS })}`);
+    tryAdd(`// The enclosing ${owner.kind}\n${renderClassLike(owner, { all: true, functions: calls, without: new Set([target.name]), nestedOf: index.nestedOf, max: ENCLOSING_MAX_MEMBERS, inferred: index.inferred })}`);
     inPrompt.add(owner.name);
   }
   // 2. The file's imports the target uses.

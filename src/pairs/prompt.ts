@@ -63,12 +63,8 @@ export function declarationPhrase(b: Block): string {
 
 /** The KDoc's description (tags and markup stripped), as written; "" when there is none. */
 export function kdocDescription(kdoc: string | null, maxChars = 600): string {
-  const text = kdocText(kdoc)
-    .split(/\n\s*\n/)
-    .slice(0, 2)
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Every paragraph up to the length bound: a first paragraph ending "… these plugins:" needs its list.
+  const text = kdocText(kdoc).replace(/\s+/g, " ").trim();
   if (!/[a-z]{3,}/i.test(text)) return "";
   if (text.length <= maxChars) return text;
   const cut = text.slice(0, maxChars);

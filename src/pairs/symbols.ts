@@ -166,6 +166,8 @@ export interface RenderOptions {
   keep?: ReadonlySet<string>;
   /** Show only these members, and nested types that are named here or hold one of them. */
   only?: ReadonlySet<string>;
+  /** A member shown whole instead of by signature (context only: its short inferred-type body). */
+  inferred?: (owner: Block, m: Member) => string | null;
 }
 
 /** A class-like as its header and member signatures, a valid Kotlin declaration without bodies. */
@@ -187,7 +189,7 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
       // A companion or nested object's members are what callers reach (`Constants.X`); a sealed
       // hierarchy's cases are nested classes (`UiState.Loading`). Two levels deep at most.
       const nested = indent.length < 8 ? o.nestedOf?.(b).get(m.name) : undefined;
-      const text = nested ? renderClassLike(nested, { all: o.all, nestedOf: o.nestedOf, indent: inner, only: o.only }) : `${inner}${sig}`;
+      const text = nested ? renderClassLike(nested, { all: o.all, nestedOf: o.nestedOf, indent: inner, only: o.only, inferred: o.inferred }) : `${inner}${sig}`;
       if (o.only && !o.only.has(m.name) && !text.includes("{")) continue;
       lines.push(text);
       kept++;
@@ -196,7 +198,8 @@ export function renderClassLike(b: Block, o: RenderOptions = {}): string {
     if (o.only && !o.only.has(m.name)) continue;
     if (m.kind !== "function" && m.kind !== "property") continue;
     if (o.functions && m.kind === "function" && !o.functions.has(m.name)) continue;
-    lines.push(`${inner}${sig.replace(/\n/g, `\n${inner}    `)}`);
+    const shown = o.inferred?.(b, m) ?? sig;
+    lines.push(`${inner}${shown.replace(/\n/g, `\n${inner}    `)}`);
     kept++;
   }
   return lines.length ? `${head} {\n${lines.join("\n")}\n${indent}}` : head;
@@ -225,9 +228,11 @@ export class SymbolIndex {
   readonly functions = new Map<string, Symbol[]>();
   /** Top-level values (properties, constants) by simple name. */
   readonly values = new Map<string, Symbol[]>();
-  /** Nested class-likes (companions included) of each class-like, by the class's qualified name then their name. */
+  /** Nested class-likes (companions included) of each class-like, by the class's qualified name and file, then their name. */
   private readonly nested = new Map<string, Map<string, Block>>();
   private readonly byQualified = new Map<string, Block>();
+  /** Functions and properties that are members of a class-like, by qualified name and file. */
+  private readonly memberBlocks = new Map<string, Block[]>();
   /** Per file: the names its imports bring in → their paths, and its star-imported packages. */
   private readonly importsByPath = new Map<string, { named: Map<string, string>; stars: string[] }>();
 
@@ -240,9 +245,17 @@ export class SymbolIndex {
         continue;
       }
       this.byQualified.set(b.qualified_name, b);
+      if ((b.kind === "function" || b.kind === "property") && b.parent && !repo.isTopLevel(b)) {
+        const key = `${b.qualified_name}\u0000${b.path}`;
+        const list = this.memberBlocks.get(key);
+        if (list) list.push(b);
+        else this.memberBlocks.set(key, [b]);
+      }
       if ((b.kind === "object" || b.kind === "class" || b.kind === "interface") && b.parent) {
-        let inner = this.nested.get(b.parent);
-        if (!inner) this.nested.set(b.parent, (inner = new Map()));
+        // By parent and file: an expect class and each actual have their own nested types (same qualified names).
+        const key = `${b.parent}\u0000${b.path}`;
+        let inner = this.nested.get(key);
+        if (!inner) this.nested.set(key, (inner = new Map()));
         inner.set(b.name, b);
       }
       // A companion object cannot stand outside its class; its class shows it.
@@ -295,11 +308,21 @@ export class SymbolIndex {
     return found;
   }
 
+  /** A member function or property of `owner` whose type is inferred from a short expression, shown whole (`fun isDefault() = id == 0`). */
+  readonly inferred = (owner: Block, m: Member): string | null => {
+    if (m.kind !== "function" && m.kind !== "property") return null;
+    const list = this.memberBlocks.get(`${owner.qualified_name}.${m.name}\u0000${owner.path}`);
+    if (!list) return null;
+    const sig = oneLine(m.signature);
+    const b = list.length === 1 ? list[0]! : list.find((x) => oneLine(x.signature) === sig);
+    return b ? inferredShort(b) : null;
+  };
+
   /** A declaration as context shows it; a class-like's members named in `keep` are shown even past the usual count. */
   render(b: Block, keep?: ReadonlySet<string>, onlyKept = false): string {
     if (b.kind === "typealias") return oneLine(b.code.slice(Math.max(0, b.code.indexOf(b.signature.trim()))));
     if (b.kind === "function" || b.kind === "property") return inferredShort(b) ?? oneLine(b.signature);
-    const own = renderClassLike(b, onlyKept ? { nestedOf: this.nestedOf, only: keep ?? new Set() } : { nestedOf: this.nestedOf, keep });
+    const own = renderClassLike(b, onlyKept ? { nestedOf: this.nestedOf, only: keep ?? new Set(), inferred: this.inferred } : { nestedOf: this.nestedOf, keep, inferred: this.inferred });
     // A nested type is shown inside its parent's header, as code refers to it (`Parent.Nested`).
     const parent = b.parent ? this.byQualified.get(b.parent) : undefined;
     if (!parent || !TYPE_KINDS.has(parent.kind)) return own;
@@ -322,7 +345,7 @@ export class SymbolIndex {
   }
 
   /** Nested class-likes of a class-like, by name (for rendering it with them). */
-  readonly nestedOf = (b: Block): ReadonlyMap<string, Block> => this.nested.get(b.qualified_name) ?? NONE;
+  readonly nestedOf = (b: Block): ReadonlyMap<string, Block> => this.nested.get(`${b.qualified_name}\u0000${b.path}`) ?? NONE;
 }
 
 const NONE: ReadonlyMap<string, Block> = new Map();

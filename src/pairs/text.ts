@@ -21,7 +21,8 @@ export function kdocText(kdoc: string | null): string {
 export function kdocSummary(kdoc: string | null): string {
   const text = kdocText(kdoc).split(/\n\s*\n/)[0] ?? "";
   const flat = text.replace(/\s+/g, " ").trim();
-  const dot = flat.search(/\.(\s|$)/);
+  // A full stop ends it, not the one of an abbreviation ("e.g. a list").
+  const dot = flat.search(/(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx))\.(\s|$)/i);
   const sentence = dot >= 0 ? flat.slice(0, dot + 1) : flat;
   return sentence.length > 240 ? sentence.slice(0, 237) + "..." : sentence;
 }

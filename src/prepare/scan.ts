@@ -5,12 +5,11 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { PAIR_TYPES, type Pair, type PairType } from "../types.ts";
 import type { Logger } from "../log.ts";
-import type { WorkerPool } from "../pool.ts";
 import { KmpError } from "../errors.ts";
 import { QUALITY_DIMENSIONS } from "./quality.ts";
 import { Interner, SignatureStore, type PairTable } from "./table.ts";
 import type { TokenizerName } from "../tokens.ts";
-import { FLAG, type AnalyseItem, type AnalyseResult, type AnalyseTask, type PromptFacts } from "./types.ts";
+import { FLAG, type AnalyseItem, type AnalysePool, type AnalyseResult, type AnalyseTask, type PromptFacts } from "./types.ts";
 import { EMPTY } from "./minhash.ts";
 
 export const BATCH_ROWS = 500;
@@ -90,7 +89,7 @@ export function promptFacts(meta: Pair["meta"] | undefined): PromptFacts {
   return { kdoc: meta?.description_source === "kdoc", typesUsed: num(meta?.context_types_used), typesMissing: num(meta?.context_types_missing) };
 }
 
-export async function scanPairs(files: string[], pool: WorkerPool<AnalyseTask, AnalyseResult>, opts: ScanOptions): Promise<ScanResult> {
+export async function scanPairs(files: string[], pool: AnalysePool, opts: ScanOptions): Promise<ScanResult> {
   const strings = new Interner();
   const cols = {
     ids: [] as string[], type: [] as number[], repo: [] as number[], file: [] as number[], path: [] as number[],
@@ -149,7 +148,7 @@ export async function scanPairs(files: string[], pool: WorkerPool<AnalyseTask, A
       cols.src.push(f);
       cols.offset.push(line.offset);
       cols.length.push(line.length);
-      items.push({ input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta), targetParses: rec.meta?.target_parses === true });
+      items.push({ id: rec.id, input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta), targetParses: rec.meta?.target_parses === true });
       if (items.length === BATCH_ROWS) await dispatch();
     }
   }

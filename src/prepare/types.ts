@@ -5,6 +5,8 @@
 import type { TokenizerName } from "../tokens.ts";
 
 export interface AnalyseItem {
+  /** The pair's id: how an analysis made earlier in the same run is found again (carried.ts). */
+  id?: string;
   input_text: string;
   target_text: string;
   path: string;
@@ -50,4 +52,10 @@ export interface AnalyseResult {
   flags: Uint8Array;
   dims: Float32Array; // items × QUALITY_DIMENSIONS.length, in that order
   score: Float64Array;
+}
+
+/** Where analyses come from: the worker pool, or analyses carried over from earlier in the run. */
+export interface AnalysePool {
+  run(task: AnalyseTask): Promise<{ ok: true; value: AnalyseResult } | { ok: false; error: { message: string } }>;
+  destroy(): Promise<void>;
 }

@@ -176,6 +176,30 @@ describe("types reached without being named", () => {
     expect(contextFor(user, [file]).code).toContain("private val json = Json { ignoreUnknownKeys = true }");
   });
 
+  test("an expect class and its actual each show their own nested types", () => {
+    const common = "shared/src/commonMain/kotlin/com/acme/app/StringDesc.kt";
+    const jvm = "shared/src/jvmMain/kotlin/com/acme/app/StringDesc.jvm.kt";
+    const nestedMember = { kind: "class" as const, name: "LocaleType", signature: "sealed class LocaleType", has_body: true, is_abstract: false };
+    const exp = cls("StringDesc", "expect interface StringDesc", { kind: "interface", is_expect: true, path: common, members: [nestedMember] });
+    const act = cls("StringDesc", "actual interface StringDesc", { kind: "interface", is_actual: true, path: jvm, source_set: "jvmMain", platform: "jvm", members: [nestedMember] });
+    const qn = `${exp.qualified_name}.LocaleType`;
+    const expNested = cls("LocaleType", "expect sealed class LocaleType", { parent: exp.qualified_name, qualified_name: qn, path: common, is_expect: true, members: [mem("property", "tag", "val tag: String")] });
+    const actNested = cls("LocaleType", "actual sealed class LocaleType", { parent: exp.qualified_name, qualified_name: qn, path: jvm, source_set: "jvmMain", platform: "jvm", is_actual: true, members: [mem("property", "locale", "val locale: java.util.Locale")] });
+    const repo = repoOf([exp, act, expNested, actNested]);
+    const index = new SymbolIndex(repo);
+    expect([...index.nestedOf(exp).values()]).toEqual([expNested]);
+    expect([...index.nestedOf(act).values()]).toEqual([actNested]);
+  });
+
+  test("a member whose type is inferred from a short expression is shown whole in context, never in the request itself", () => {
+    const path = "shared/src/commonMain/kotlin/com/acme/app/Config.kt";
+    const config = cls("Config", "class Config(val id: Int) {\n    fun isDefault() = id == 0\n}", { path, params: [{ name: "id", type: "Int" }], members: [mem("function", "isDefault", "fun isDefault()")] });
+    const member = block("fun isDefault() = ⟦id == 0⟧", { name: "isDefault", path, parent: config.qualified_name, start_line: 2, end_line: 2, return_type: null });
+    const user = block("fun label(c: Config): String ⟦{\n    return if (c.isDefault()) \"default\" else \"custom\"\n}⟧", { name: "label", calls: ["isDefault"] });
+    const ctx = contextFor(user, [config, member]);
+    expect(ctx.code).toContain("fun isDefault() = id == 0");
+  });
+
   test("the declared type of a property or a function's return", () => {
     expect(declaredType("private val repo: UserRepository = get()")).toBe("UserRepository");
     expect(declaredType("val state: StateFlow<UiState> by lazy")).toBe("StateFlow<UiState>");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { RepoBlocks } from "../../src/pairs/repo.ts";
+import { kdocDescription } from "../../src/pairs/prompt.ts";
 import { block } from "./support.ts";
 import { dedentDeclaration, importLines, kdocSummary, libraryOf, neededImports, normalisedForDedup, normLine } from "../../src/pairs/text.ts";
 
@@ -9,6 +10,7 @@ describe("text helpers", () => {
     ["/**\n * Syncs the cart\n * with the server\n *\n * More detail.\n * @param id the cart\n */", "Syncs the cart with the server"],
     ["/**\n * @return nothing\n */", ""],
     [null, ""],
+    ["/** Creates a context (e.g. for tests) and starts it. Then more. */", "Creates a context (e.g. for tests) and starts it."],
   ])("kdocSummary(%p)", (kdoc, expected) => expect(kdocSummary(kdoc)).toBe(expected));
 
   test("neededImports keeps the imports the code names (aliases and stars included)", () => {
@@ -29,6 +31,11 @@ describe("text helpers", () => {
     expect(normLine("  }) ")).toBe("");
     expect(normLine(" * val y = 2")).toBe("val y = 2");
   });
+});
+
+test("a KDoc description keeps every paragraph within its bound: a list introduced by a colon is not cut off", () => {
+  const kdoc = "/**\n * Applies the plugins:\n *\n * - android\n * - kotlin\n *\n * Then configures them.\n */";
+  expect(kdocDescription(kdoc)).toBe("Applies the plugins: - android - kotlin Then configures them.");
 });
 
 describe("dedentDeclaration", () => {
