@@ -113,7 +113,8 @@ function pairsFlags<A extends unknown[], O extends OptionValues, G extends Optio
     .addOption(new Option("--exclude-tests", "drop pairs made from test source sets").default(false))
     .addOption(new Option("--context-tokens <n>", "most tokens of project context (enclosing class, imports, signatures of used declarations) a prompt carries").argParser(int("--context-tokens", 0)).default(DEFAULTS.contextTokens))
     .addOption(new Option("--max-rows-per-file <n>", "most rows one source file gives").argParser(int("--max-rows-per-file", 1)).default(DEFAULTS.maxRowsPerFile))
-    .addOption(new Option("--max-file-lines <n>", "files up to this many lines with 2+ top-level declarations are taught whole (full_file)").argParser(int("--max-file-lines", 0)).default(DEFAULTS.maxFileLines));
+    .addOption(new Option("--max-file-lines <n>", "files up to this many lines with 2+ top-level declarations are taught whole (full_file)").argParser(int("--max-file-lines", 0)).default(DEFAULTS.maxFileLines))
+    .addOption(new Option("--min-answer-tokens <n>", "drop rows whose answer (the bodies the prompt does not show) has fewer code tokens").argParser(int("--min-answer-tokens", 0)).default(DEFAULTS.minAnswerTokens));
 }
 
 /** Token limits both pairs (context budget) and prepare (row limits) apply, counted the same way. */
@@ -181,6 +182,7 @@ function toPairs(o: PairsFlags & TokenFlags): PairsOptions {
     contextTokens: o.contextTokens,
     maxRowsPerFile: o.maxRowsPerFile,
     maxFileLines: o.maxFileLines,
+    minAnswerTokens: o.minAnswerTokens,
     maxInputTokens: o.maxInputTokens,
     tokenizer: o.tokenizer,
   };

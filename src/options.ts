@@ -53,6 +53,7 @@ export interface PairsOptions {
   contextTokens: number;
   maxRowsPerFile: number;
   maxFileLines: number;
+  minAnswerTokens: number;
   /** Shared with prepare: the context never pushes a prompt past this many tokens. */
   maxInputTokens: number;
   tokenizer: "bpe" | "chars4";
@@ -184,6 +185,7 @@ export const DEFAULTS = {
   contextTokens: 600,
   maxRowsPerFile: 8,
   maxFileLines: 120,
+  minAnswerTokens: 0,
   maxTargetTokens: 6000,
   minQuality: 0,
 } as const;
@@ -225,6 +227,7 @@ export function defaultPipelineOptions(now = new Date()): PipelineOptions {
       contextTokens: DEFAULTS.contextTokens,
       maxRowsPerFile: DEFAULTS.maxRowsPerFile,
       maxFileLines: DEFAULTS.maxFileLines,
+      minAnswerTokens: DEFAULTS.minAnswerTokens,
       maxInputTokens: DEFAULTS.maxInputTokens,
       tokenizer: "bpe",
     },

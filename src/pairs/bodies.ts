@@ -3,6 +3,7 @@
  * hold, and the skeleton that replaces exactly those ranges with TODO().
  */
 import type { Block, BodyRange } from "../types.ts";
+import { lexKotlin, Tok } from "../prepare/lexer.ts";
 import { normLine } from "./text.ts";
 
 /** Ranges sorted, inside `code` and not overlapping; null when extract handed us something else. */
@@ -58,6 +59,20 @@ export function skeletonise(code: string, ranges: readonly BodyRange[]): string 
     at = r.end;
   }
   return out + code.slice(at);
+}
+
+/**
+ * How much an answer teaches: the code tokens (names, keywords, literals — not punctuation) of its
+ * lines that the input does not already show. `actual fun name() = "Desktop"` teaches one.
+ */
+export function answerTokens(answer: readonly string[], input: string): number {
+  const inputLines = new Set(input.split("\n").map(normLine).filter(Boolean));
+  let n = 0;
+  for (const line of answer) {
+    if (inputLines.has(line)) continue;
+    for (const t of lexKotlin(line).tokens) if (t.kind !== Tok.Op) n++;
+  }
+  return n;
 }
 
 /** Share of `answer` lines found in `input` (whole normalised lines, or long lines as substrings). */

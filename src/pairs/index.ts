@@ -38,6 +38,7 @@ export function pairsConfig(opts: PairsOptions, seed: number): PairsConfig {
     tokenizer: opts.tokenizer,
     maxRowsPerFile: opts.maxRowsPerFile,
     maxFileLines: opts.maxFileLines,
+    minAnswerTokens: opts.minAnswerTokens,
   };
 }
 

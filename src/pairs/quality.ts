@@ -4,7 +4,7 @@
  * check compares the target's body lines with the input.
  */
 import type { Block } from "../types.ts";
-import { answerShareInInput } from "./bodies.ts";
+import { answerShareInInput, answerTokens } from "./bodies.ts";
 import { configuresKotlin, gradleKmp } from "./conventions.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { isClassLike } from "./repo.ts";
@@ -92,5 +92,7 @@ export function qualityVerdict(c: Candidate, repo: RepoBlocks, cfg: PairsConfig)
     if (c.pair_type === "composable" && !callsUi(t, repo)) return "composable_without_ui_call";
   }
   if (answerShareInInput(c.answerLines, c.input_text) >= cfg.answerInInputShare) return "answer_in_input";
+  // A row whose hidden part is a line or two (`= "Desktop"`, one delegation) teaches next to nothing.
+  if (c.pair_type !== "gradle" && answerTokens(c.answerLines, c.input_text) < cfg.minAnswerTokens) return "trivial_answer";
   return null;
 }

@@ -31,13 +31,15 @@ export interface PairsConfig {
   maxRowsPerFile: number;
   /** Files up to this many lines with two or more top-level declarations are taught whole (--max-file-lines). */
   maxFileLines: number;
+  /** The answer a row teaches (its bodies, less what the prompt shows) must hold this many code tokens (--min-answer-tokens). */
+  minAnswerTokens: number;
   /** A skeleton must hide at least this many lines … */
   minSkeletonHiddenLines: number;
   /** … and at least this share of its target's lines. */
   minSkeletonHiddenShare: number;
 }
 
-export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests" | "contextTokens" | "maxInputTokens" | "tokenizer" | "maxRowsPerFile" | "maxFileLines"> = {
+export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests" | "contextTokens" | "maxInputTokens" | "tokenizer" | "maxRowsPerFile" | "maxFileLines" | "minAnswerTokens"> = {
   split: [0.9, 0.05, 0.05],
   // Group by repository whenever each split can get one; below that, by file (said in the stats).
   minReposForRepoGrouping: 3,
@@ -104,6 +106,7 @@ export const DROP_REASONS = [
   "gradle_not_kmp",
   "gradle_without_kmp_configuration",
   "answer_in_input",
+  "trivial_answer",
   "underspecified",
   "secrets",
   // the per-file plan: each code span taught once
@@ -140,6 +143,7 @@ export const DROP_REASON_HELP: Record<DropReason, string> = {
   gradle_not_kmp: "a build script that does not make a KMP module: no KMP plugin (applied, not `apply false`), no repository convention plugin applying it, no KMP-only kotlin { } DSL",
   gradle_without_kmp_configuration: "a KMP build script that declares no targets and configures no source set (only toolchain or compiler settings)",
   answer_in_input: "the input already holds at least half of the target's body lines",
+  trivial_answer: "the answer (the bodies the prompt does not show) has fewer than --min-answer-tokens code tokens: a one-liner teaches next to nothing",
   underspecified: "over half of the project types the target uses appear nowhere in the prompt, even with context added",
   secrets: "more secrets than can be safely redacted",
   taught_by_another_row: "its code is taught by another row of the same file (the same span by a higher-priority type, or a span that contains it)",

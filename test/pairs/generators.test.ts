@@ -8,7 +8,10 @@ import { describeGradle, gradlePairs } from "../../src/pairs/generators/gradle.t
 import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
 import { skeletonPairs } from "../../src/pairs/generators/skeleton.ts";
 import type { GradleInfo } from "../../src/types.ts";
-import { block, cfg, fileOf, generate, PKG } from "./support.ts";
+import { DEFAULTS } from "../../src/options.ts";
+import { answerTokens } from "../../src/pairs/bodies.ts";
+import { qualityVerdict } from "../../src/pairs/quality.ts";
+import { block, cfg, fileOf, generate, PKG, repoOf } from "./support.ts";
 
 describe("expect_actual", () => {
   const expectFn = block("/** The platform's display name. */\nexpect fun platformName(): String", {
@@ -53,6 +56,22 @@ describe("expect_actual", () => {
     // An actual with nothing beyond its expect gets no such section.
     const [q] = generate(expectActualPairs, [expectFn, android]).pairs;
     expect(q!.input_text).not.toContain("besides the expected ones");
+  });
+
+  test("--min-answer-tokens drops a row whose hidden part is a line or two (trivial_answer); off by default", () => {
+    const exp = block("expect fun platformName(): String", { name: "platformName", is_expect: true, return_type: "String" });
+    const desktop = block('actual fun platformName(): String = ⟦"Desktop"⟧', { name: "platformName", is_actual: true, source_set: "jvmMain", platform: "jvm", path: "shared/src/jvmMain/kotlin/com/acme/app/Platform.jvm.kt" });
+    const repo = repoOf([exp, desktop, android]);
+    const strict = cfg({ minAnswerTokens: 5 });
+    const verdicts = generate(expectActualPairs, [exp, desktop, android], strict).pairs.map((c) => [c.target.platform, qualityVerdict(c, repo, strict)]);
+    expect(verdicts).toEqual([["jvm", "trivial_answer"], ["android", null]]);
+    const defaults = cfg({ minAnswerTokens: DEFAULTS.minAnswerTokens });
+    expect(generate(expectActualPairs, [exp, desktop], defaults).pairs.map((c) => qualityVerdict(c, repo, defaults))).toEqual([null]);
+  });
+
+  test("an answer's tokens are the code tokens of the lines its prompt does not show", () => {
+    expect(answerTokens(['return "Android " + Build.VERSION.SDK_INT'], "Write it.")).toBe(5);
+    expect(answerTokens(["return x"], "```kotlin\nreturn x\n```")).toBe(0);
   });
 
   test("one pair per actual platform, with the imports the actual needs", () => {

@@ -126,6 +126,8 @@ export function cfg(o: Partial<PairsConfig> = {}): PairsConfig {
     tokenizer: "chars4",
     maxRowsPerFile: 8,
     maxFileLines: 120,
+    // Fixtures are small on purpose; the trivial-answer rule has its own tests.
+    minAnswerTokens: 0,
     ...o,
   };
 }
