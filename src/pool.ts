@@ -58,10 +58,13 @@ export class WorkerPool<Task, Result> {
     this.stats = { tasks: 0, failed: 0, threads };
   }
 
-  async run(task: Task): Promise<TaskOutcome<Result>> {
+  /** `transfer`: buffers of the task moved to the worker rather than cloned (unusable here after). */
+  async run(task: Task, transfer?: ArrayBuffer[]): Promise<TaskOutcome<Result>> {
     this.stats.tasks++;
     try {
-      return { ok: true, value: (await this.piscina.run(task)) as Result };
+      // piscina types its list as MessagePort.postMessage options; an array of buffers is what it passes on.
+      const options = transfer ? { transferList: transfer as never } : undefined;
+      return { ok: true, value: (await this.piscina.run(task, options)) as Result };
     } catch (err) {
       this.stats.failed++;
       return { ok: false, error: serializeError(err) };
