@@ -131,8 +131,11 @@ export async function runPairs(
   const reposSeen = new Set<string>();
   let blocks = 0;
   let fragmentedRepos = 0;
+  let busyMs = 0;
+  const started = performance.now();
   const write = (result: PairsResult, run: { repo: string; blocks: number }) => {
     if (threads > 0) workerThreads.add(result.threadId);
+    busyMs += result.busyMs;
     // Kept rows' lines, a run of neighbours at a time (dropped rows leave gaps).
     let from = 0;
     let to = 0;
@@ -183,6 +186,8 @@ export async function runPairs(
     }
     while (window.length > 0 && !ctx.signal.aborted) if (!(await writeOldest())) break;
     spool.commit();
+    const seconds = (performance.now() - started) / 1000;
+    ctx.log.debug(`pairs: ${reposSeen.size} repositories made in ${seconds.toFixed(2)}s: ${(busyMs / 1000).toFixed(2)}s of work ${threads > 0 ? `in ${workerThreads.size} workers` : "in place"}`);
   } catch (e) {
     spool.abort();
     throw e;

@@ -26,10 +26,13 @@ export interface PairsResult extends RepoRows {
   /** Every row's pair as a JSON line; each row's `line` is its range. */
   jsonl: Uint8Array;
   threadId: number;
+  /** Time the worker spent on the task. */
+  busyMs: number;
 }
 
 /** The work itself, callable in place (the stage without a pool, tests). */
 export async function makeRepoPairs(task: PairsTask): Promise<PairsResult> {
+  const started = performance.now();
   const blocks = parseRun(task.bytes, task.path, task.firstLine);
   const meta = new Map(task.meta ? [[task.repo, task.meta]] : []);
   const maker = new RepoPairMaker(task.cfg, meta, await tokenCounter(task.cfg.tokenizer));
@@ -45,7 +48,7 @@ export async function makeRepoPairs(task: PairsTask): Promise<PairsResult> {
     p.line = [start, out.length];
     p.record = null;
   }
-  return { counts, rows, jsonl: out.bytes(), threadId };
+  return { counts, rows, jsonl: out.bytes(), threadId, busyMs: performance.now() - started };
 }
 
 /** The piscina handler: the result's bytes are moved to the main thread. */
