@@ -1,7 +1,8 @@
 /**
- * A small typed wrapper over piscina. Every stage does its CPU work (parsing, fingerprinting)
- * through it; IO stays on the main thread. A task either yields a value or a serialised error:
- * a throwing worker never aborts the run, and a worker that dies is replaced by piscina.
+ * A small typed wrapper over piscina. Every stage does its CPU work (parsing, pair making,
+ * fingerprinting) through it; IO stays on the main thread. A task either yields a value or a
+ * serialised error: a throwing worker never aborts the run, and a worker that dies is replaced by
+ * piscina.
  */
 import Piscina from "piscina";
 
