@@ -75,6 +75,8 @@ interface RepoRunner {
 
 const inPlace: RepoRunner = {
   async run(task) {
+    // A turn of the event loop first, so a Ctrl-C (the signal) is seen between repositories.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       return { ok: true, value: await makeRepoPairs(task) };
     } catch (error) {
@@ -253,7 +255,10 @@ export const pairsStage: Stage<PairsOptions> = {
   },
   outputOptions: (ctx, opts) => pairsConfig(opts, ctx.global.seed),
   async run(ctx, opts): Promise<StageSummary> {
-    const result = await runPairs(ctx.global.dataDir, pairsConfig(opts, ctx.global.seed), ctx, { threads: ctx.global.threads });
+    // One thread: in place. A single worker would only add its start-up to the same serial work
+    // (the main thread has little to do meanwhile: reading and writing are a few per cent of the step).
+    const threads = ctx.global.threads > 1 ? ctx.global.threads : 0;
+    const result = await runPairs(ctx.global.dataDir, pairsConfig(opts, ctx.global.seed), ctx, { threads });
     if (!result) return { outputs: [], summary: "interrupted" };
     const f = result.files;
     return {
