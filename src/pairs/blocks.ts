@@ -20,7 +20,9 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const PREFIX_BYTES = 1024;
 /**
  * The top-level "repo" key when only plain values (strings, numbers, literals) come before it, as
- * extract writes blocks ("id" first, "repo" second). Anything else is parsed in full.
+ * extract writes blocks ("id" first, "repo" second). Anything else is parsed in full. (A key
+ * written twice, which JSON.parse reads as its last value, is not looked for: JSON.stringify never
+ * writes one.)
  */
 const LEADING_REPO = /^\{(?:"(?:[^"\\]|\\.)*":(?:"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|true|false|null),)*?"repo":("(?:[^"\\]|\\.)*")[,}]/;
 
