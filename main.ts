@@ -63,7 +63,7 @@ function globalFlags<A extends unknown[], O extends OptionValues, G extends Opti
   return c
     .addOption(new Option("--data-dir <dir>", "where every step reads and writes").env("KMP_DATA_DIR").default("data"))
     .addOption(
-      new Option("--threads <n>", "worker threads for CPU work (parsing, fingerprinting)")
+      new Option("--threads <n>", "worker threads for CPU work (parsing, pair making, fingerprinting)")
         .argParser(int("--threads", 1, 1024))
         .default(availableParallelism(), "number of cores"),
     )

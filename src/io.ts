@@ -59,6 +59,17 @@ export class JsonlBytes {
     this.len += encoder.encodeInto(s, this.buf.subarray(this.len)).written;
   }
 
+  /** Appends bytes as they are (UTF-8 lines serialised elsewhere). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.len + bytes.length > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.len + bytes.length, this.buf.length * 2));
+      grown.set(this.buf.subarray(0, this.len));
+      this.buf = grown;
+    }
+    this.buf.set(bytes, this.len);
+    this.len += bytes.length;
+  }
+
   /** True when `s` fits without moving to a bigger array. */
   fits(s: string): boolean {
     return this.len + s.length * 3 <= this.buf.length;
@@ -116,8 +127,11 @@ export class JsonlWriter<T> {
   /** Appends UTF-8 bytes of lines serialised elsewhere (each ending in "\n"), counting `records`. */
   writeBytes(bytes: Uint8Array, records: number): void {
     if (bytes.length === 0 || this.fd === null) return;
-    this.flush();
-    writeAll(this.fd, bytes);
+    if (this.out.length + bytes.length <= WRITE_BUFFER) this.out.writeBytes(bytes); // small pieces: buffered
+    else {
+      this.flush();
+      writeAll(this.fd, bytes);
+    }
     this.count += records;
   }
 
@@ -195,6 +209,41 @@ export async function* readJsonl<T>(path: string): AsyncGenerator<T> {
   }
 }
 
+/**
+ * The lines of a file as UTF-8 bytes, undecoded, with their 1-based numbers (blank ones too, so
+ * whoever parses them can name a line). Each view is valid only until the next line is asked for.
+ */
+export function* jsonlLineBytes(path: string): Generator<{ bytes: Uint8Array; lineNo: number }> {
+  let lineNo = 0;
+  const fd = openSync(path, "r");
+  try {
+    let buf = new Uint8Array(READ_CHUNK);
+    let held = 0;
+    for (;;) {
+      if (held === buf.length) {
+        const grown = new Uint8Array(buf.length * 2);
+        grown.set(buf.subarray(0, held));
+        buf = grown;
+      }
+      const n = readSync(fd, buf, held, buf.length - held, null);
+      const end = held + n;
+      const cut = n === 0 ? end : buf.lastIndexOf(10, end - 1) + 1;
+      let start = 0;
+      while (start < cut) {
+        let nl = buf.indexOf(10, start);
+        if (nl === -1 || nl >= cut) nl = cut;
+        yield { bytes: buf.subarray(start, nl), lineNo: ++lineNo };
+        start = nl + 1;
+      }
+      buf.copyWithin(0, cut, end);
+      held = end - cut;
+      if (n === 0) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Lines of a file, counted on its bytes (no decoding). */
 export function countLines(path: string): number {
   const fd = openSync(path, "r");
@@ -211,13 +260,15 @@ export function countLines(path: string): number {
   }
 }
 
-function isBlank(line: string): boolean {
+/** A line readJsonl skips (whitespace only). */
+export function isBlank(line: string): boolean {
   // Records start with "{" or "[": a quick look at the first character avoids trimming every line.
   const c = line.charCodeAt(0);
   return c !== 123 && c !== 91 && line.trim() === "";
 }
 
-function parseLine<T>(line: string, path: string, lineNo: number): T {
+/** One JSONL record; a line that is not JSON fails naming the file and line. */
+export function parseLine<T>(line: string, path: string, lineNo: number): T {
   try {
     return JSON.parse(line) as T;
   } catch {

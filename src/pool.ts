@@ -1,7 +1,8 @@
 /**
- * A small typed wrapper over piscina. Every stage does its CPU work (parsing, fingerprinting)
- * through it; IO stays on the main thread. A task either yields a value or a serialised error:
- * a throwing worker never aborts the run, and a worker that dies is replaced by piscina.
+ * A small typed wrapper over piscina. Every stage does its CPU work (parsing, pair making,
+ * fingerprinting) through it; IO stays on the main thread. A task either yields a value or a
+ * serialised error: a throwing worker never aborts the run, and a worker that dies is replaced by
+ * piscina.
  */
 import Piscina from "piscina";
 
@@ -58,10 +59,13 @@ export class WorkerPool<Task, Result> {
     this.stats = { tasks: 0, failed: 0, threads };
   }
 
-  async run(task: Task): Promise<TaskOutcome<Result>> {
+  /** `transfer`: buffers of the task moved to the worker rather than cloned (unusable here after). */
+  async run(task: Task, transfer?: ArrayBuffer[]): Promise<TaskOutcome<Result>> {
     this.stats.tasks++;
     try {
-      return { ok: true, value: (await this.piscina.run(task)) as Result };
+      // piscina types its list as MessagePort.postMessage options; an array of buffers is what it passes on.
+      const options = transfer ? { transferList: transfer as never } : undefined;
+      return { ok: true, value: (await this.piscina.run(task, options)) as Result };
     } catch (err) {
       this.stats.failed++;
       return { ok: false, error: serializeError(err) };

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { countLines, JsonlWriter, readJsonl } from "../src/io.ts";
+import { countLines, jsonlLineBytes, JsonlWriter, readJsonl } from "../src/io.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kmpdata-io-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,6 +54,20 @@ describe("readJsonl", () => {
   });
 });
 
+describe("jsonlLineBytes", () => {
+  test("every line's bytes with its number, blank ones too, across 4 MB reads; a last line without a newline", () => {
+    const lines = Array.from({ length: 9_000 }, (_, i) => (i % 1000 === 7 ? "" : JSON.stringify({ i, t: `é€😀 ${"x".repeat(i % 997)}` })));
+    lines.push(JSON.stringify({ long: "y".repeat(5 << 20) })); // longer than a read
+    lines.push('{"last":true}');
+    const path = join(dir, "lines.jsonl");
+    writeFileSync(path, lines.join("\n"));
+    const dec = new TextDecoder();
+    const got: [number, string][] = [];
+    for (const { bytes, lineNo } of jsonlLineBytes(path)) got.push([lineNo, dec.decode(bytes)]);
+    expect(got).toEqual(lines.map((l, i) => [i + 1, l] as [number, string]));
+  });
+});
+
 describe("JsonlWriter", () => {
   test("records, pre-serialised lines and bytes land in order, atomically on commit", async () => {
     const path = join(dir, "out", "w.jsonl");
@@ -83,6 +97,17 @@ describe("JsonlWriter", () => {
     w.commit();
     expect(await all(path)).toEqual([...records, { n: 5, s: "" }]);
     expect(w.count).toBe(5);
+  });
+
+  test("byte pieces smaller and larger than the buffer, between records, keep their order", async () => {
+    const path = join(dir, "pieces", "p.jsonl");
+    const w = new JsonlWriter<{ n: number; s: string }>(path);
+    const enc = (r: { n: number; s: string }) => new TextEncoder().encode(JSON.stringify(r) + "\n");
+    const records = Array.from({ length: 40 }, (_, n) => ({ n, s: "é".repeat(n % 3 === 0 ? 700_000 : n * 10) }));
+    records.forEach((r, i) => (i % 2 ? w.writeBytes(enc(r), 1) : w.write(r)));
+    w.commit();
+    expect(await all(path)).toEqual(records);
+    expect(w.count).toBe(40);
   });
 
   test("abort leaves nothing behind", () => {

@@ -3,8 +3,9 @@
  * and pairs_stats.json.
  *
  * Pass 1 streams the blocks one repository at a time (the file is sorted by repo, and expect/actual
- * and interface matching never cross repositories), so memory follows the largest repository; kept
- * pairs go to a spool file and only per-file counts stay in memory. The groups are then assigned to
+ * and interface matching never cross repositories) to the worker pool, a few repositories in flight,
+ * so memory follows the largest repositories; kept pairs go to a spool file, in file order, and only
+ * per-file counts stay in memory. The groups are then assigned to
  * splits, and pass 2 streams the spool into the three split files.
  */
 import { existsSync, rmSync } from "node:fs";
@@ -12,15 +13,16 @@ import { join } from "node:path";
 import { KmpError, missingInput } from "../errors.ts";
 import { countLines, hashFile, JsonlWriter, readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
 import type { PairsOptions } from "../options.ts";
+import { WorkerPool, type SerializedError } from "../pool.ts";
 import { createProgress } from "../progress.ts";
-import { tokenCounter } from "../tokens.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
-import { PAIR_TYPES, type Block, type Pair, type Repo } from "../types.ts";
+import { PAIR_TYPES, type Pair, type Repo } from "../types.ts";
+import { repoRuns } from "./blocks.ts";
 import { PairMaker, type RepoMeta } from "./maker.ts";
-import { RepoBlocks } from "./repo.ts";
 import { assignSplits, groupingFor, groupKey, SPLITS, type SplitName } from "./split.ts";
 import { buildStats } from "./stats.ts";
 import { DEFAULT_PAIRS_CONFIG, type PairsConfig } from "./types.ts";
+import { makeRepoPairs, type PairsResult, type PairsTask } from "./worker.ts";
 
 export const PAIRS_DIR = "training_pairs";
 const BLOCKS_FILE = ["raw_blocks", "all_blocks.jsonl"] as const;
@@ -49,62 +51,153 @@ async function readRepoMeta(path: string): Promise<Map<string, RepoMeta>> {
   return out;
 }
 
-/** Blocks grouped into consecutive runs of one repository. */
-async function* byRepo(blocks: AsyncIterable<Block>, onBlock: () => void): AsyncGenerator<[string, Block[]]> {
-  let repo: string | null = null;
-  let buf: Block[] = [];
-  for await (const b of blocks) {
-    onBlock();
-    if (b.repo !== repo) {
-      if (repo !== null) yield [repo, buf];
-      repo = b.repo;
-      buf = [];
-    }
-    buf.push(b);
-  }
-  if (repo !== null) yield [repo, buf];
-}
-
 export interface PairsRunResult {
   files: Record<SplitName, { path: string; records: number }>;
   statsPath: string;
   kept: number;
+  /** Worker thread ids that made pairs (none when made in place). */
+  workerThreads: number[];
+}
+
+export interface PairsRunOptions {
+  /** Worker threads making the repositories' pairs; 0 (the default): in this thread, one repository at a time. */
+  threads?: number;
+}
+
+/** Past `threads` repositories in flight, no more are sent while their lines add up to this much. */
+const MAX_IN_FLIGHT_BYTES = 64 << 20;
+
+type Outcome = { ok: true; value: PairsResult } | { ok: false; error: unknown };
+
+interface RepoRunner {
+  run(task: PairsTask, transfer: ArrayBuffer[]): Promise<Outcome>;
+  destroy(): Promise<void>;
+}
+
+const inPlace: RepoRunner = {
+  async run(task) {
+    // A turn of the event loop first, so a Ctrl-C (the signal) is seen between repositories.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      return { ok: true, value: await makeRepoPairs(task) };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  },
+  async destroy() {},
+};
+
+/** A worker's failure as the error it was (message and stack), to fail the step as in place. */
+function rethrown(error: unknown): unknown {
+  if (error instanceof Error || typeof error !== "object" || error === null) return error;
+  const e = error as SerializedError;
+  const err = new Error(e.message);
+  err.name = e.name;
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** Resolves when the signal aborts (at once if it has); `off` removes the listener. */
+function onAbort(signal: AbortSignal): { aborted: Promise<null>; off: () => void } {
+  let off = () => {};
+  const aborted = new Promise<null>((resolve) => {
+    if (signal.aborted) return resolve(null);
+    const listener = () => resolve(null);
+    signal.addEventListener("abort", listener, { once: true });
+    off = () => signal.removeEventListener("abort", listener);
+  });
+  return { aborted, off };
 }
 
 /** The stage's work, callable without the pipeline (tests, benchmarks). */
-export async function runPairs(dataDir: string, cfg: PairsConfig, ctx: Pick<StageContext, "log" | "progress" | "signal">): Promise<PairsRunResult | null> {
+export async function runPairs(
+  dataDir: string,
+  cfg: PairsConfig,
+  ctx: Pick<StageContext, "log" | "progress" | "signal">,
+  opts: PairsRunOptions = {},
+): Promise<PairsRunResult | null> {
   const blocksPath = join(dataDir, ...BLOCKS_FILE);
   if (!existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
   const outDir = join(dataDir, PAIRS_DIR);
-  const maker = new PairMaker(cfg, await readRepoMeta(join(dataDir, ...REPOS_FILE)), await tokenCounter(cfg.tokenizer));
+  const repoMeta = await readRepoMeta(join(dataDir, ...REPOS_FILE));
+  const maker = new PairMaker(cfg);
   const progress = createProgress("pairs", countLines(blocksPath), "blocks", ctx.log, ctx.progress);
+  const threads = opts.threads ?? 0;
+  const runner: RepoRunner = threads > 0 ? new WorkerPool<PairsTask, PairsResult>("pairs", threads) : inPlace;
+  const workerThreads = new Set<number>();
 
-  // Pass 1: pairs per repository into the spool; counts per (repo, file) and type.
+  // Pass 1: pairs per repository into the spool; counts per (repo, file) and type. Repositories are
+  // made in the workers, several at once, and written strictly in file order: the same bytes
+  // whatever the threads.
   const spool = new JsonlWriter<Pair>(join(outDir, `.spool.tmp-${process.pid}.jsonl`));
   const fileCounts = new Map<string, { repo: string; counts: number[] }>();
   const reposSeen = new Set<string>();
   let blocks = 0;
   let fragmentedRepos = 0;
-  try {
-    for await (const [repo, repoBlocks] of byRepo(readJsonl<Block>(blocksPath), () => blocks++)) {
-      if (ctx.signal.aborted) break;
-      if (reposSeen.has(repo)) fragmentedRepos++;
-      reposSeen.add(repo);
-      for (const pair of maker.pairsOf(new RepoBlocks(repo, repoBlocks))) {
-        spool.write(pair);
-        const key = groupKey("file", pair.repo, pair.path);
-        let entry = fileCounts.get(key);
-        if (!entry) fileCounts.set(key, (entry = { repo: pair.repo, counts: PAIR_TYPES.map(() => 0) }));
-        entry.counts[PAIR_TYPES.indexOf(pair.pair_type)]!++;
+  let busyMs = 0;
+  const started = performance.now();
+  const write = (result: PairsResult, run: { repo: string; blocks: number }) => {
+    if (threads > 0) workerThreads.add(result.threadId);
+    busyMs += result.busyMs;
+    // Kept rows' lines, a run of neighbours at a time (dropped rows leave gaps).
+    let from = 0;
+    let to = 0;
+    let records = 0;
+    for (const row of maker.accept(result)) {
+      const [start, end] = row.pair!.line!;
+      if (start !== to) {
+        spool.writeBytes(result.jsonl.subarray(from, to), records);
+        from = start;
+        records = 0;
       }
-      progress.tick(repoBlocks.length, repo);
+      to = end;
+      records++;
+      const key = groupKey("file", row.repo, row.path);
+      let entry = fileCounts.get(key);
+      if (!entry) fileCounts.set(key, (entry = { repo: row.repo, counts: PAIR_TYPES.map(() => 0) }));
+      entry.counts[PAIR_TYPES.indexOf(row.pair_type)]!++;
     }
+    spool.writeBytes(result.jsonl.subarray(from, to), records);
+    progress.tick(run.blocks, run.repo);
+  };
+  const window: { run: { repo: string; blocks: number }; bytes: number; outcome: Promise<Outcome> }[] = [];
+  let windowBytes = 0;
+  const abort = onAbort(ctx.signal);
+  /** Writes the oldest repository in flight once it is made; false when aborted first. */
+  const writeOldest = async (): Promise<boolean> => {
+    const head = window.shift()!;
+    windowBytes -= head.bytes;
+    const outcome = await Promise.race([head.outcome, abort.aborted]);
+    if (outcome === null) return false;
+    if (!outcome.ok) throw rethrown(outcome.error);
+    write(outcome.value, head.run);
+    return true;
+  };
+  const maxInFlight = Math.max(1, threads * 2);
+  try {
+    dispatch: for (const run of repoRuns(blocksPath)) {
+      if (ctx.signal.aborted) break;
+      blocks += run.blocks;
+      if (reposSeen.has(run.repo)) fragmentedRepos++;
+      reposSeen.add(run.repo);
+      const task: PairsTask = { path: blocksPath, repo: run.repo, firstLine: run.firstLine, bytes: run.bytes, cfg, meta: repoMeta.get(run.repo) ?? null };
+      window.push({ run: { repo: run.repo, blocks: run.blocks }, bytes: run.bytes.length, outcome: runner.run(task, [run.bytes.buffer as ArrayBuffer]) });
+      windowBytes += run.bytes.length;
+      while (window.length >= maxInFlight || (window.length >= threads && windowBytes > MAX_IN_FLIGHT_BYTES)) {
+        if (!(await writeOldest())) break dispatch;
+      }
+    }
+    while (window.length > 0 && !ctx.signal.aborted) if (!(await writeOldest())) break;
     spool.commit();
+    const seconds = (performance.now() - started) / 1000;
+    ctx.log.debug(`pairs: ${reposSeen.size} repositories made in ${seconds.toFixed(2)}s: ${(busyMs / 1000).toFixed(2)}s of work ${threads > 0 ? `in ${workerThreads.size} workers` : "in place"}`);
   } catch (e) {
     spool.abort();
     throw e;
   } finally {
+    abort.off();
     progress.stop();
+    await runner.destroy();
   }
   try {
     if (ctx.signal.aborted) return null;
@@ -146,7 +239,7 @@ export async function runPairs(dataDir: string, cfg: PairsConfig, ctx: Pick<Stag
       buildStats({ cfg, blocks, repos: reposSeen.size, fragmentedRepos, counts: maker.counts, grouping, groups: groups.size, groupsPerSplit, byType }),
     );
     const files = Object.fromEntries(SPLITS.map((s) => [s, { path: writers[s].path, records: writers[s].count }])) as PairsRunResult["files"];
-    return { files, statsPath, kept };
+    return { files, statsPath, kept, workerThreads: [...workerThreads].sort((a, b) => a - b) };
   } finally {
     rmSync(spool.path, { force: true });
   }
@@ -164,12 +257,16 @@ export const pairsStage: Stage<PairsOptions> = {
   },
   outputOptions: (ctx, opts) => pairsConfig(opts, ctx.global.seed),
   async run(ctx, opts): Promise<StageSummary> {
-    const result = await runPairs(ctx.global.dataDir, pairsConfig(opts, ctx.global.seed), ctx);
+    // One thread: in place. A single worker would only add its start-up to the same serial work
+    // (the main thread has little to do meanwhile: reading and writing are a few per cent of the step).
+    const threads = ctx.global.threads > 1 ? ctx.global.threads : 0;
+    const result = await runPairs(ctx.global.dataDir, pairsConfig(opts, ctx.global.seed), ctx, { threads });
     if (!result) return { outputs: [], summary: "interrupted" };
     const f = result.files;
     return {
       outputs: [...SPLITS.map((s) => f[s]), { path: result.statsPath, records: 1 }],
       summary: `${result.kept.toLocaleString("en-US")} pairs (train ${f.train.records}, val ${f.val.records}, test ${f.test.records})`,
+      workerThreads: result.workerThreads,
     };
   },
 };

@@ -1,7 +1,11 @@
 /**
  * Runs the seven generators over one repository's blocks and passes every candidate through the
  * quality filter, secret redaction and exact-duplicate removal, counting each drop by reason.
- * Holds the only cross-repository state: the set of targets already kept (for duplicates).
+ *
+ * Two halves: RepoPairMaker does one repository's work and needs nothing from the others (it runs
+ * in a worker, several repositories at once); PairMaker takes the repositories' rows back in
+ * repository order and holds the only cross-repository state, the set of targets already kept
+ * (for duplicates), and the run's counts.
  */
 import { stableHash } from "../io.ts";
 import { PAIR_TYPES, type Pair, type PairType } from "../types.ts";
@@ -17,9 +21,9 @@ import { planRows } from "./plan.ts";
 import { stripLicenceHeader } from "./licence-header.ts";
 import { qualityVerdict } from "./quality.ts";
 import type { RepoBlocks } from "./repo.ts";
-import { emptySecretCounts, recordRedactions, type SecretCounts } from "./secretCounts.ts";
+import { emptySecretCounts, MAX_LISTED_REDACTIONS, recordRedactions, type SecretCounts } from "./secretCounts.ts";
 import { redactionKeepsParse } from "./parses.ts";
-import { redactSecrets } from "./secrets.ts";
+import { redactSecrets, type SecretRule } from "./secrets.ts";
 import { SymbolIndex } from "./symbols.ts";
 import { lineCount, normalisedForDedup } from "./text.ts";
 import { DROP_REASONS, type Candidate, type DropReason, type GeneratorTools, type PairsConfig, type SkipSink } from "./types.ts";
@@ -89,10 +93,71 @@ export function emptyCounts(): MakerCounts {
   };
 }
 
-export class PairMaker {
-  readonly counts = emptyCounts();
-  private readonly seenTargets = new Set<string>();
+/** Adds one repository's counts to the run's, as if they had been counted in place (key order included). */
+export function addCounts(into: MakerCounts, from: MakerCounts): void {
+  const sum = <K extends string>(a: Partial<Record<K, number>>, b: Partial<Record<K, number>>) => {
+    for (const k in b) a[k] = (a[k] ?? 0) + b[k]!;
+  };
+  sum(into.candidates, from.candidates);
+  sum(into.kept, from.kept);
+  sum(into.dropped, from.dropped);
+  for (const t of PAIR_TYPES) sum(into.dropped_by_type[t], from.dropped_by_type[t]);
+  const s = into.secrets;
+  s.pairs_redacted += from.secrets.pairs_redacted;
+  s.secrets_redacted += from.secrets.secrets_redacted;
+  s.pairs_dropped += from.secrets.pairs_dropped;
+  s.secrets_in_dropped_pairs += from.secrets.secrets_in_dropped_pairs;
+  sum(s.by_rule, from.secrets.by_rule);
+  for (const r of from.secrets.redactions) {
+    if (s.redactions.length < MAX_LISTED_REDACTIONS) s.redactions.push(r);
+    else s.redactions_not_listed++;
+  }
+  s.redactions_not_listed += from.secrets.redactions_not_listed;
+  into.test_pairs_kept += from.test_pairs_kept;
+  sum(into.context as unknown as Record<string, number>, from.context as unknown as Record<string, number>);
+  sum(into.description_sources, from.description_sources);
+  sum(into.rows_per_file, from.rows_per_file);
+  into.licence_headers_stripped += from.licence_headers_stripped;
+  sum(into.targets_known_to_parse, from.targets_known_to_parse);
+}
 
+/**
+ * One planned row of a repository, redacted and ready for the run-wide duplicate check. Rows stay
+ * in generation order: the run-wide half decides them one by one, as if in place.
+ */
+export interface Row {
+  repo: string;
+  path: string;
+  pair_type: PairType;
+  /** The secret rules that fired, in the prompt then the target. */
+  rules: SecretRule[];
+  /** null: more secrets than allowed, the row is dropped. */
+  pair: RowPair | null;
+}
+
+export interface RowPair {
+  /** Same key, same code: only the first row with it in the whole run is kept. */
+  dedupKey: string;
+  is_test: boolean;
+  /** Declarations the prompt's context section shows; null when the prompt has none. */
+  contextShown: number | null;
+  /** The pair says its target parses (meta.target_parses). */
+  parses: boolean;
+  descriptionSource: string | null;
+  /** The pair; a worker sends its JSON line instead (`line`) and leaves this null. */
+  record: Pair | null;
+  /** Where the pair's JSON line (with its newline) is in the result's bytes: [start, end). */
+  line: [number, number] | null;
+}
+
+/** A repository's share of the work: its own counts (duplicates and kept rows aside) and its rows. */
+export interface RepoRows {
+  counts: MakerCounts;
+  rows: Row[];
+}
+
+/** One repository's candidates, filtered, planned and redacted; no state is shared between repositories. */
+export class RepoPairMaker {
   constructor(
     private readonly cfg: PairsConfig,
     private readonly repoMeta: ReadonlyMap<string, RepoMeta> = new Map(),
@@ -100,18 +165,17 @@ export class PairMaker {
     private readonly countTokens: (text: string) => number = (t) => Math.ceil(t.length / 4),
   ) {}
 
-  private drop(type: PairType, reason: DropReason): void {
-    this.counts.dropped[reason]++;
-    const byType = this.counts.dropped_by_type[type];
-    byType[reason] = (byType[reason] ?? 0) + 1;
-  }
-
   /**
-   * The kept pairs of one repository, in generator order then block order (deterministic): every
-   * candidate is judged, the per-file plan keeps each span once, then secrets and duplicates.
+   * The rows of one repository, in generator order then block order (deterministic): every
+   * candidate is judged, the per-file plan keeps each span once, then secrets are redacted.
    */
-  *pairsOf(repo: RepoBlocks): Iterable<Pair> {
-    const skip: SkipSink = (type, reason) => this.drop(type, reason);
+  rowsOf(repo: RepoBlocks): RepoRows {
+    const counts = emptyCounts();
+    const drop = (type: PairType, reason: DropReason) => {
+      counts.dropped[reason]++;
+      const byType = counts.dropped_by_type[type];
+      byType[reason] = (byType[reason] ?? 0) + 1;
+    };
     const index = new SymbolIndex(repo);
     // The same signatures and import lists are costed for many candidates of a repository: count each once.
     const counted = new Map<string, number>();
@@ -124,14 +188,14 @@ export class PairMaker {
     const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget), nestedOf: index.nestedOf };
     const passed: Candidate[] = [];
     for (const type of PAIR_TYPES) {
-      for (const raw of GENERATORS[type](repo, this.cfg, skip, tools)) {
-        this.counts.candidates[type]++;
+      for (const raw of GENERATORS[type](repo, this.cfg, drop, tools)) {
+        counts.candidates[type]++;
         // Before the quality filter, so a file that is mostly licence is judged by its code.
         const header = stripLicenceHeader(raw.target_text);
-        if (header.stripped) this.counts.licence_headers_stripped++;
+        if (header.stripped) counts.licence_headers_stripped++;
         const c = header.stripped ? { ...raw, target_text: header.text } : raw;
-        const reason = this.verdict(c, repo);
-        if (reason) this.drop(c.pair_type, reason);
+        const reason = this.verdict(c, repo, counts.context);
+        if (reason) drop(c.pair_type, reason);
         else passed.push(c);
       }
     }
@@ -145,31 +209,15 @@ export class PairMaker {
         topLevelCount: (path) => repo.topLevel(path).length,
       },
       this.cfg,
-      (c, reason) => this.drop(c.pair_type, reason),
+      (c, reason) => drop(c.pair_type, reason),
     );
-    const perFile = new Map<string, number>();
-    for (const c of planned) {
-      const pair = this.finish(c);
-      if (!pair) continue;
-      this.counts.kept[c.pair_type]++;
-      if (pair.is_test) this.counts.test_pairs_kept++;
-      if (c.context?.code) {
-        this.counts.context.kept_with_context++;
-        this.counts.context.declarations_shown += c.context.shown;
-      }
-      const source = c.meta.description_source;
-      if (typeof source === "string") this.counts.description_sources[`${c.pair_type}:${source}`] = (this.counts.description_sources[`${c.pair_type}:${source}`] ?? 0) + 1;
-      perFile.set(c.target.path, (perFile.get(c.target.path) ?? 0) + 1);
-      yield pair;
-    }
-    for (const n of perFile.values()) this.counts.rows_per_file[String(n)] = (this.counts.rows_per_file[String(n)] ?? 0) + 1;
+    return { counts, rows: planned.map((c) => this.row(c)) };
   }
 
   /** The quality filter, then whether the prompt (with its context) shows the project types the target uses. */
-  private verdict(c: Candidate, repo: RepoBlocks): DropReason | null {
+  private verdict(c: Candidate, repo: RepoBlocks, ctx: ContextCounts): DropReason | null {
     const reason = qualityVerdict(c, repo, this.cfg);
     if (reason || !c.context || c.context.used.length === 0) return reason;
-    const ctx = this.counts.context;
     ctx.candidates_using_project_types++;
     if (isUnderspecified(c.context.used, c.context.missingAfter)) {
       ctx.dropped_underspecified++;
@@ -179,32 +227,18 @@ export class PairMaker {
     return null;
   }
 
-  /** Secret redaction and cross-type exact dedup; null when the pair is dropped. */
-  private finish(c: Candidate): Pair | null {
+  /** Secret redaction and the finished pair (the duplicate check is run-wide: PairMaker.accept). */
+  private row(c: Candidate): Row {
     const t = c.target;
     const target = redactSecrets(c.target_text, { isTest: t.is_test });
     const input = redactSecrets(c.input_text, { isTest: t.is_test });
     const rules = [...input.redactions, ...target.redactions];
-    const secrets = rules.length;
     const at = { repo: t.repo, path: t.path, pair_type: c.pair_type };
-    if (secrets > this.cfg.maxSecretsPerPair) {
-      recordRedactions(this.counts.secrets, at, rules, "pair_dropped");
-      this.drop(c.pair_type, "secrets");
-      return null;
-    }
-    // Any pair type: the same code is taught once (the plan already chose the best row of a span).
-    const dedupKey = stableHash(normalisedForDedup(target.text));
-    if (this.seenTargets.has(dedupKey)) {
-      this.drop(c.pair_type, "duplicate");
-      return null;
-    }
-    this.seenTargets.add(dedupKey);
-    recordRedactions(this.counts.secrets, at, rules, "redacted");
+    if (rules.length > this.cfg.maxSecretsPerPair) return { ...at, rules, pair: null };
     const meta = this.repoMeta.get(t.repo);
     // Known to parse (prepare then skips its parse): clean source, and redaction kept to string literals.
     const parses = c.targetParses && redactionKeepsParse(c.target_text, target.text);
-    if (parses) this.counts.targets_known_to_parse[c.pair_type]++;
-    return {
+    const record: Pair = {
       id: stableHash(c.pair_type, ...c.sources.map((s) => s.id), input.text, target.text),
       pair_type: c.pair_type,
       input_text: input.text,
@@ -219,10 +253,87 @@ export class PairMaker {
       meta: {
         ...c.meta,
         source_block_ids: c.sources.map((s) => s.id),
-        secrets_redacted: secrets,
+        secrets_redacted: rules.length,
         ...(parses ? { target_parses: true } : {}),
         ...(c.context ? { context_types_used: c.context.used.length, context_types_missing: c.context.missingAfter.length, context_declarations: c.context.shown } : {}),
       },
     };
+    const source = c.meta.description_source;
+    return {
+      ...at,
+      rules,
+      pair: {
+        // Any pair type: the same code is taught once (the plan already chose the best row of a span).
+        dedupKey: stableHash(normalisedForDedup(target.text)),
+        is_test: t.is_test,
+        contextShown: c.context?.code ? c.context.shown : null,
+        parses,
+        descriptionSource: typeof source === "string" ? source : null,
+        record,
+        line: null,
+      },
+    };
+  }
+}
+
+/** The run-wide half: the counts of every repository and the targets already kept. */
+export class PairMaker {
+  readonly counts = emptyCounts();
+  private readonly seenTargets = new Set<string>();
+  private readonly repoMaker: RepoPairMaker;
+
+  constructor(cfg: PairsConfig, repoMeta: ReadonlyMap<string, RepoMeta> = new Map(), countTokens?: (text: string) => number) {
+    this.repoMaker = new RepoPairMaker(cfg, repoMeta, countTokens);
+  }
+
+  /** The kept pairs of one repository, made in place (tests; the stage goes through `accept`). */
+  *pairsOf(repo: RepoBlocks): Iterable<Pair> {
+    for (const row of this.accept(this.repoMaker.rowsOf(repo))) yield row.pair!.record!;
+  }
+
+  private drop(type: PairType, reason: DropReason): void {
+    this.counts.dropped[reason]++;
+    const byType = this.counts.dropped_by_type[type];
+    byType[reason] = (byType[reason] ?? 0) + 1;
+  }
+
+  /**
+   * Takes a repository's rows (repositories in order): adds its counts, then drops the rows with
+   * too many secrets and the targets an earlier row already taught; returns the kept rows in order.
+   */
+  accept(repo: RepoRows): Row[] {
+    addCounts(this.counts, repo.counts);
+    const kept: Row[] = [];
+    const perFile = new Map<string, number>();
+    for (const row of repo.rows) {
+      const at = { repo: row.repo, path: row.path, pair_type: row.pair_type };
+      const p = row.pair;
+      if (!p) {
+        recordRedactions(this.counts.secrets, at, row.rules, "pair_dropped");
+        this.drop(row.pair_type, "secrets");
+        continue;
+      }
+      if (this.seenTargets.has(p.dedupKey)) {
+        this.drop(row.pair_type, "duplicate");
+        continue;
+      }
+      this.seenTargets.add(p.dedupKey);
+      recordRedactions(this.counts.secrets, at, row.rules, "redacted");
+      this.counts.kept[row.pair_type]++;
+      if (p.is_test) this.counts.test_pairs_kept++;
+      if (p.parses) this.counts.targets_known_to_parse[row.pair_type]++;
+      if (p.contextShown !== null) {
+        this.counts.context.kept_with_context++;
+        this.counts.context.declarations_shown += p.contextShown;
+      }
+      if (p.descriptionSource !== null) {
+        const key = `${row.pair_type}:${p.descriptionSource}`;
+        this.counts.description_sources[key] = (this.counts.description_sources[key] ?? 0) + 1;
+      }
+      perFile.set(row.path, (perFile.get(row.path) ?? 0) + 1);
+      kept.push(row);
+    }
+    for (const n of perFile.values()) this.counts.rows_per_file[String(n)] = (this.counts.rows_per_file[String(n)] ?? 0) + 1;
+    return kept;
   }
 }

@@ -4,38 +4,17 @@
  * sample has fewer repositories than repo grouping needs) may sit in two splits.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "../../src/log.ts";
 import { runPairs } from "../../src/pairs/index.ts";
 import { SPLITS } from "../../src/pairs/split.ts";
-import { PAIR_TYPES, type Block, type Pair } from "../../src/types.ts";
-import { cfg, writeBlocks } from "./support.ts";
-
-const API = join(import.meta.dir, "..", "..", "src", "extract", "api.ts");
-const SAMPLE = join(import.meta.dir, "..", "..", "src", "sample", "projects");
-// Runs as soon as the extract API and the sample projects are in the tree.
-const ready = existsSync(API) && existsSync(SAMPLE);
+import { PAIR_TYPES, type Pair } from "../../src/types.ts";
+import { cfg, sampleBlocks, sampleReady as ready, writeBlocks } from "./support.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "kmpdata-pairs-e2e-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function sampleBlocks(): Promise<Block[]> {
-  const { extractKotlinSource } = (await import(API)) as { extractKotlinSource: (s: string, f: { repo?: string; path: string }) => Promise<Block[]> };
-  const { sampleFiles, sampleProjectNames } = await import("../../src/sample/index.ts");
-  const blocks: Block[] = [];
-  for (const project of sampleProjectNames()) {
-    const files = sampleFiles(project);
-    for (const path of Object.keys(files).sort()) {
-      if (!path.endsWith(".kt") && !path.endsWith(".kts")) continue;
-      blocks.push(...(await extractKotlinSource(files[path]!, { repo: `sample/${project}`, path })));
-    }
-  }
-  // all_blocks.jsonl order: repo, path, start line.
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return blocks.sort((a, b) => cmp(a.repo, b.repo) || cmp(a.path, b.path) || a.start_line - b.start_line);
-}
 
 describe.skipIf(!ready)("pairs on the embedded sample", () => {
   test("all seven pair types, real bodies everywhere, no file in two splits", async () => {

@@ -3,7 +3,7 @@
  * ⟦ ⟧; the helper strips the marks and records the body ranges as extract would (UTF-16 offsets,
  * `block` for `{ … }`, `expression` after `=`).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stableHash } from "../../src/io.ts";
 import { buildContext } from "../../src/pairs/context.ts";
@@ -160,4 +160,26 @@ export function generate(
 export function writeBlocks(dataDir: string, blocks: Block[]): void {
   mkdirSync(join(dataDir, "raw_blocks"), { recursive: true });
   writeFileSync(join(dataDir, "raw_blocks", "all_blocks.jsonl"), blocks.map((b) => JSON.stringify(b)).join("\n") + "\n");
+}
+
+const EXTRACT_API = join(import.meta.dir, "..", "..", "src", "extract", "api.ts");
+const SAMPLE = join(import.meta.dir, "..", "..", "src", "sample", "projects");
+/** Sample tests run as soon as the extract API and the sample projects are in the tree. */
+export const sampleReady = existsSync(EXTRACT_API) && existsSync(SAMPLE);
+
+/** Real Blocks of the embedded sample corpus, from extract's in-process API, in all_blocks.jsonl order. */
+export async function sampleBlocks(): Promise<Block[]> {
+  const { extractKotlinSource } = (await import(EXTRACT_API)) as { extractKotlinSource: (s: string, f: { repo?: string; path: string }) => Promise<Block[]> };
+  const { sampleFiles, sampleProjectNames } = await import("../../src/sample/index.ts");
+  const blocks: Block[] = [];
+  for (const project of sampleProjectNames()) {
+    const files = sampleFiles(project);
+    for (const path of Object.keys(files).sort()) {
+      if (!path.endsWith(".kt") && !path.endsWith(".kts")) continue;
+      blocks.push(...(await extractKotlinSource(files[path]!, { repo: `sample/${project}`, path })));
+    }
+  }
+  // all_blocks.jsonl order: repo, path, start line.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return blocks.sort((a, b) => cmp(a.repo, b.repo) || cmp(a.path, b.path) || a.start_line - b.start_line);
 }

@@ -1,0 +1,59 @@
+/**
+ * The worker side of pairs: one repository's lines in, its rows out. The kept pairs come back as
+ * their JSON lines in one byte array (moved, not cloned); the rows say where each line is.
+ */
+import { threadId } from "node:worker_threads";
+import Piscina from "piscina";
+import { JsonlBytes } from "../io.ts";
+import { tokenCounter } from "../tokens.ts";
+import { parseRun } from "./blocks.ts";
+import { RepoPairMaker, type RepoMeta, type RepoRows } from "./maker.ts";
+import { RepoBlocks } from "./repo.ts";
+import type { PairsConfig } from "./types.ts";
+
+export interface PairsTask {
+  /** The blocks file, to name a line that is not JSON. */
+  path: string;
+  repo: string;
+  firstLine: number;
+  /** The repository's lines (see RepoLines). */
+  bytes: Uint8Array;
+  cfg: PairsConfig;
+  meta: RepoMeta | null;
+}
+
+export interface PairsResult extends RepoRows {
+  /** Every row's pair as a JSON line; each row's `line` is its range. */
+  jsonl: Uint8Array;
+  threadId: number;
+  /** Time the worker spent on the task. */
+  busyMs: number;
+}
+
+/** The work itself, callable in place (the stage without a pool, tests). */
+export async function makeRepoPairs(task: PairsTask): Promise<PairsResult> {
+  const started = performance.now();
+  const blocks = parseRun(task.bytes, task.path, task.firstLine);
+  const meta = new Map(task.meta ? [[task.repo, task.meta]] : []);
+  const maker = new RepoPairMaker(task.cfg, meta, await tokenCounter(task.cfg.tokenizer));
+  const { counts, rows } = maker.rowsOf(new RepoBlocks(task.repo, blocks));
+  // The kept pairs' lines ran at ~¼ of their repository's block bytes on the bench corpus; it grows if need be.
+  const out = new JsonlBytes(Math.max(64 * 1024, task.bytes.length >> 1));
+  for (const row of rows) {
+    const p = row.pair;
+    if (!p) continue;
+    const start = out.length;
+    out.write(JSON.stringify(p.record));
+    out.write("\n");
+    p.line = [start, out.length];
+    p.record = null;
+  }
+  return { counts, rows, jsonl: out.bytes(), threadId, busyMs: performance.now() - started };
+}
+
+/** The piscina handler: the result's bytes are moved to the main thread. */
+export default async function pairsTask(task: PairsTask): Promise<PairsResult> {
+  const result = await makeRepoPairs(task);
+  const movable = { [Piscina.transferableSymbol]: [result.jsonl.buffer], [Piscina.valueSymbol]: result };
+  return Piscina.move(movable as never) as unknown as PairsResult;
+}

@@ -1,0 +1,2 @@
+import pairsTask from "../src/pairs/worker.ts";
+export default pairsTask;
