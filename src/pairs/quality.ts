@@ -93,6 +93,6 @@ export function qualityVerdict(c: Candidate, repo: RepoBlocks, cfg: PairsConfig)
   }
   if (answerShareInInput(c.answerLines, c.input_text) >= cfg.answerInInputShare) return "answer_in_input";
   // A row whose hidden part is a line or two (`= "Desktop"`, one delegation) teaches next to nothing.
-  if (c.pair_type !== "gradle" && answerTokens(c.answerLines, c.input_text) < cfg.minAnswerTokens) return "trivial_answer";
+  if (cfg.minAnswerTokens > 0 && c.pair_type !== "gradle" && answerTokens(c.answerLines, c.input_text) < cfg.minAnswerTokens) return "trivial_answer";
   return null;
 }

@@ -30,6 +30,19 @@ const MAX_MEMBERS = 12;
  * that one line would run together: `{ val s = load()\n    State(s) }`).
  */
 export function oneLine(signature: string): string {
+  // A repository's signatures are rendered again for every candidate that shows them: once each.
+  let done = oneLineMemo.get(signature);
+  if (done === undefined) {
+    if (oneLineMemo.size >= ONE_LINE_MEMO_MAX) oneLineMemo.clear();
+    oneLineMemo.set(signature, (done = oneLineOf(signature)));
+  }
+  return done;
+}
+
+const oneLineMemo = new Map<string, string>();
+const ONE_LINE_MEMO_MAX = 50_000;
+
+function oneLineOf(signature: string): string {
   const text = signature.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/(^|[^:"])\/\/[^\n]*/g, "$1");
   let out = "";
   let braces = 0;
