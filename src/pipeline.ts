@@ -10,7 +10,9 @@ import type { PipelineOptions, StageName } from "./options.ts";
 import type { Stage, StageContext, StageSummary } from "./stage.ts";
 import { scrapeStage } from "./scrape/index.ts";
 import { extractStage } from "./extract/index.ts";
-import { pairsStage } from "./pairs/index.ts";
+import { pairsConfig, pairsStage } from "./pairs/index.ts";
+import { RunCarry } from "./fused/carry.ts";
+import { minHashConfig } from "./prepare/minhash.ts";
 import { prepareStage } from "./prepare/index.ts";
 
 export type { PipelineOptions };
@@ -62,6 +64,28 @@ export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): P
 
 export async function runPipeline(ctx: StageContext, opts: PipelineOptions, steps: readonly StageName[]): Promise<StepResult[]> {
   const results: StepResult[] = [];
+  // extract and pairs in one process: fused (src/fused). The steps still write every file and
+  // marker they write on their own; only where their CPU work happens changes.
+  if (steps.includes("extract") && steps.includes("pairs") && !ctx.carry) {
+    const seed = ctx.global.seed;
+    const analysis = steps.includes("prepare")
+      ? { permutations: minHashConfig(opts.prepare.nearDupThreshold, opts.prepare.minhashPerms, seed).permutations, seed, tokenizer: opts.prepare.tokenizer }
+      : null;
+    // The spool sits with the blocks; one a killed run left is removed here (extract, which cleans
+    // its folder of temps, may be up to date and skipped).
+    const blocksDir = join(ctx.global.dataDir, "raw_blocks");
+    if (existsSync(blocksDir)) for (const name of readdirSync(blocksDir)) if (name.startsWith(".carried-pairs.tmp-")) rmSync(join(blocksDir, name), { force: true });
+    const spool = join(blocksDir, `.carried-pairs.tmp-${process.pid}.jsonl`);
+    ctx = { ...ctx, carry: new RunCarry(pairsConfig(opts.pairs, seed), analysis, spool) };
+  }
+  try {
+    return await runSteps(ctx, opts, steps, results);
+  } finally {
+    ctx.carry?.dispose();
+  }
+}
+
+async function runSteps(ctx: StageContext, opts: PipelineOptions, steps: readonly StageName[], results: StepResult[]): Promise<StepResult[]> {
   for (const name of steps) {
     if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", "interrupted; rerun to resume");
     const [stage, stageOpts] = STEPS[name](opts);

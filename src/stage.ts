@@ -3,11 +3,14 @@
  * it fingerprints the inputs and options, skips a step whose completion marker matches, else runs
  * it and writes the marker last.
  */
+import type { RunCarry } from "./fused/carry.ts";
 import type { Logger } from "./log.ts";
 import type { RunContext, StageName } from "./options.ts";
 
 export interface StageContext extends RunContext {
   log: Logger;
+  /** A fused run's work carried between steps (set by the pipeline when extract and pairs run together). */
+  carry?: RunCarry;
 }
 
 export interface Stage<O> {

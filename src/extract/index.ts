@@ -17,6 +17,7 @@ import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import type { Block, Repo } from "../types.ts";
 import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
 import { resolveLicences } from "./licensing.ts";
+import { readRepoMeta as readPairsRepoMeta } from "../pairs/index.ts";
 import { ExtractStats, formatStatsTable } from "./stats.ts";
 import type { BatchResult, BatchTask, FileTask } from "./types.ts";
 
@@ -93,8 +94,12 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     ctx.log.warn(`--licenses left none of the ${stats.licences.skipped} repositories (their licences: ${found}): nothing to extract`);
   } else if (repos.length === 0) ctx.log.warn(`${reposDir} holds no project folders: nothing to extract`);
 
+  // A fused run (extract and pairs in one process): each batch is one repository, whose pairs and
+  // analyses the workers make too (src/fused). Else batches of files, as they come.
+  const carry = ctx.carry ?? null;
+  const pairsMeta = carry ? await readPairsRepoMeta(join(ctx.global.dataDir, "metadata", "repos.jsonl")) : null;
   // The workers start (and load their grammars) while the main thread discovers files.
-  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>("extract", ctx.global.threads, 2);
+  const runner = deps.runner ? deps.runner(ctx.global.threads) : new WorkerPool<BatchTask, BatchResult>(carry ? "fused" : "extract", ctx.global.threads, 2);
   // Discovery first (paths only), so progress has a total.
   const perRepo: { repo: RepoDir; files: Candidate[] }[] = [];
   try {
@@ -150,6 +155,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
           records += f.tallies.length;
         }
         writer.writeBytes(r.jsonl ?? new Uint8Array(task.out!, 0, r.jsonlLength), records);
+        if (r.fused && task.fused && records > 0) carry!.add(task.fused.repo, records, r.fused);
       }
       if (task.out) slots.give(task.out);
       progress.tick(task.files.length);
@@ -163,6 +169,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     let sinceGc = 0;
     let batchBytes = 0;
     let catalogs: Record<string, string> = {};
+    let fused: BatchTask["fused"];
     const flush = async () => {
       if (batch.length === 0) return;
       const bytes = new Uint8Array(batchBytes);
@@ -173,7 +180,8 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         offset += buf.length;
         return wire;
       });
-      window.push(dispatch({ files, bytes, catalogs, out: slots.take() }));
+      window.push(dispatch({ files, bytes, catalogs, out: slots.take(), ...(fused ? { fused } : {}) }));
+      fused = undefined;
       // The main thread's garbage (file buffers, batches, results) waits for JSC's own schedule
       // otherwise: ~100 MB of it by 20,000 files.
       if ((sinceGc += bytes.length) >= MAIN_GC_EVERY_BYTES) {
@@ -203,8 +211,11 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         batchBytes += read.bytes;
         stats.bytes += read.bytes;
         if (c.kind !== "kotlin" && catalog !== undefined) catalogs[task.repo] = catalog;
-        if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
+        if (carry) fused ??= { repo: task.repo, cfg: carry.pairsConfig, meta: pairsMeta!.get(task.repo) ?? null, analysis: carry.analysis };
+        else if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_FILES) await flush();
       }
+      // A fused batch is the whole repository.
+      if (carry) await flush();
     }
     ctx.log.debug(`extract: all files read and dispatched at ${since()}`);
     await flush();
@@ -223,6 +234,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     throw new KmpError("E_INTERRUPTED", "extract: interrupted; rerun to resume");
   }
   writer.commit();
+  if (carry) carry.complete = true;
   stats.seconds = (performance.now() - started) / 1000;
   const json = stats.toJSON();
   writeJsonAtomic(join(outDir, "extraction_stats.json"), json);

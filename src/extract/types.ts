@@ -1,4 +1,5 @@
 /** What crosses the thread boundary in extraction: plain data only. */
+import type { FusedResult, FusedTask } from "../fused/types.ts";
 import type { Block, Platform } from "../types.ts";
 
 /** One source file, read and placed on the main thread, parsed in a worker. */
@@ -34,6 +35,8 @@ export interface BatchTask {
    * reused for later batches (no copy, no fresh pages per batch). null: the worker allocates.
    */
   out: SharedArrayBuffer | null;
+  /** A fused run's batch (one repository's files): also make its pairs and analyses (src/fused). */
+  fused?: FusedTask;
 }
 
 export interface FileResult {
@@ -79,4 +82,5 @@ export interface BatchResult {
   /** Time the worker spent on the batch, and the part of it inside the grammar's parser. */
   busyMs: number;
   grammarMs: number;
+  fused?: FusedResult;
 }

@@ -18,6 +18,7 @@ import { createProgress } from "../progress.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import { PAIR_TYPES, type Pair, type Repo } from "../types.ts";
 import { repoRuns } from "./blocks.ts";
+import type { CarriedRepo } from "../fused/carry.ts";
 import { PairMaker, type RepoMeta } from "./maker.ts";
 import { assignSplits, groupingFor, groupKey, SPLITS, type SplitName } from "./split.ts";
 import { buildStats } from "./stats.ts";
@@ -44,7 +45,7 @@ export function pairsConfig(opts: PairsOptions, seed: number): PairsConfig {
   };
 }
 
-async function readRepoMeta(path: string): Promise<Map<string, RepoMeta>> {
+export async function readRepoMeta(path: string): Promise<Map<string, RepoMeta>> {
   const out = new Map<string, RepoMeta>();
   if (!existsSync(path)) return out;
   for await (const r of readJsonl<Repo>(path)) out.set(r.full_name, { license: r.license, commit: r.commit });
@@ -62,6 +63,8 @@ export interface PairsRunResult {
 export interface PairsRunOptions {
   /** Worker threads making the repositories' pairs; 0 (the default): in this thread, one repository at a time. */
   threads?: number;
+  /** A fused run's repositories, already made from the blocks file by extract's workers. */
+  carried?: Iterable<CarriedRepo> | null;
 }
 
 /** Past `threads` repositories in flight, no more are sent while their lines add up to this much. */
@@ -123,7 +126,8 @@ export async function runPairs(
   const maker = new PairMaker(cfg);
   const progress = createProgress("pairs", countLines(blocksPath), "blocks", ctx.log, ctx.progress);
   const threads = opts.threads ?? 0;
-  const runner: RepoRunner = threads > 0 ? new WorkerPool<PairsTask, PairsResult>("pairs", threads) : inPlace;
+  const carried = opts.carried ?? null;
+  const runner: RepoRunner = threads > 0 && !carried ? new WorkerPool<PairsTask, PairsResult>("pairs", threads) : inPlace;
   const workerThreads = new Set<number>();
 
   // Pass 1: pairs per repository into the spool; counts per (repo, file) and type. Repositories are
@@ -137,7 +141,7 @@ export async function runPairs(
   let busyMs = 0;
   const started = performance.now();
   const write = (result: PairsResult, run: { repo: string; blocks: number }) => {
-    if (threads > 0) workerThreads.add(result.threadId);
+    if (threads > 0 || carried) workerThreads.add(result.threadId);
     busyMs += result.busyMs;
     // Kept rows' lines, a run of neighbours at a time (dropped rows leave gaps).
     let from = 0;
@@ -175,7 +179,15 @@ export async function runPairs(
   };
   const maxInFlight = Math.max(1, threads * 2);
   try {
-    dispatch: for (const run of repoRuns(blocksPath)) {
+    // A fused run made every repository already: take them in order.
+    for (const { run, result } of carried ?? []) {
+      if (ctx.signal.aborted) break;
+      blocks += run.blocks;
+      if (reposSeen.has(run.repo)) fragmentedRepos++;
+      reposSeen.add(run.repo);
+      write(result, run);
+    }
+    dispatch: for (const run of carried ? [] : repoRuns(blocksPath)) {
       if (ctx.signal.aborted) break;
       blocks += run.blocks;
       if (reposSeen.has(run.repo)) fragmentedRepos++;
@@ -190,7 +202,11 @@ export async function runPairs(
     while (window.length > 0 && !ctx.signal.aborted) if (!(await writeOldest())) break;
     spool.commit();
     const seconds = (performance.now() - started) / 1000;
-    ctx.log.debug(`pairs: ${reposSeen.size} repositories made in ${seconds.toFixed(2)}s: ${(busyMs / 1000).toFixed(2)}s of work ${threads > 0 ? `in ${workerThreads.size} workers` : "in place"}`);
+    ctx.log.debug(
+      carried
+        ? `pairs: ${reposSeen.size} repositories carried from extract's workers (fused run; ${(busyMs / 1000).toFixed(2)}s of their work)`
+        : `pairs: ${reposSeen.size} repositories made in ${seconds.toFixed(2)}s: ${(busyMs / 1000).toFixed(2)}s of work ${threads > 0 ? `in ${workerThreads.size} workers` : "in place"}`,
+    );
   } catch (e) {
     spool.abort();
     throw e;
@@ -260,7 +276,8 @@ export const pairsStage: Stage<PairsOptions> = {
     // One thread: in place. A single worker would only add its start-up to the same serial work
     // (the main thread has little to do meanwhile: reading and writing are a few per cent of the step).
     const threads = ctx.global.threads > 1 ? ctx.global.threads : 0;
-    const result = await runPairs(ctx.global.dataDir, pairsConfig(opts, ctx.global.seed), ctx, { threads });
+    const cfg = pairsConfig(opts, ctx.global.seed);
+    const result = await runPairs(ctx.global.dataDir, cfg, ctx, { threads, carried: ctx.carry?.pairsFor(cfg) });
     if (!result) return { outputs: [], summary: "interrupted" };
     const f = result.files;
     return {

@@ -25,7 +25,8 @@ import { scanPairs } from "./scan.ts";
 import { applyMinQuality, applySample, applyTypeCap } from "./select.ts";
 import { planSplits } from "./split.ts";
 import { buildStats } from "./stats.ts";
-import type { AnalyseResult, AnalyseTask } from "./types.ts";
+import type { AnalysePool, AnalyseResult, AnalyseTask } from "./types.ts";
+import { CarriedPool } from "./carried.ts";
 import { applyReadChecks, applyValidation } from "./validate.ts";
 import { RowReader, writeClusters, writeSplits } from "./write.ts";
 
@@ -56,7 +57,11 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   const totalKb = Math.ceil(files.reduce((a, f) => a + statSync(f).size, 0) / 1024);
   const progress = createProgress("prepare: analysing pairs", totalKb, "KiB", ctx.log, ctx.progress);
   let bytes = 0;
-  const pool = new WorkerPool<AnalyseTask, AnalyseResult>("prepare", ctx.global.threads);
+  // In a fused run the pairs were analysed when they were made: each batch is found by pair id (a
+  // pair made otherwise sends its batch to the pool, started only then).
+  const makePool = () => new WorkerPool<AnalyseTask, AnalyseResult>("prepare", ctx.global.threads);
+  const carried = ctx.carry?.analyses;
+  const pool: AnalysePool = carried && carried.size > 0 ? new CarriedPool(carried, makePool) : makePool();
   let scan;
   try {
     scan = await scanPairs(files, pool, {
@@ -77,6 +82,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
     await pool.destroy();
   }
   const t = scan.table;
+  if (pool instanceof CarriedPool) ctx.log.debug(`prepare: ${pool.stats.carried} batches of analyses carried from the fused run, ${pool.stats.analysed} analysed here`);
   phase(`analysing ${t.n} pairs`);
   if (t.n === 0) throw new KmpError("E_NO_PAIRS", `prepare: ${files.join(", ")} hold no pairs: check the pairs step's pairs_stats.json`);
   if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", "prepare: interrupted; rerun to resume");

@@ -83,6 +83,11 @@ function validRecord(p: Partial<Pair>): p is Pair {
   );
 }
 
+/** What the analysis of a pair reads of it (the fused run's workers build the same items). */
+export function analyseItem(rec: Pair): AnalyseItem {
+  return { id: rec.id, input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta), targetParses: rec.meta?.target_parses === true };
+}
+
 /** The prompt facts pairs left in a record's meta (absent in pairs made before they existed). */
 export function promptFacts(meta: Pair["meta"] | undefined): PromptFacts {
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -148,7 +153,7 @@ export async function scanPairs(files: string[], pool: AnalysePool, opts: ScanOp
       cols.src.push(f);
       cols.offset.push(line.offset);
       cols.length.push(line.length);
-      items.push({ id: rec.id, input_text: rec.input_text, target_text: rec.target_text, path: rec.path, platform: rec.platform ?? "unknown", prompt: promptFacts(rec.meta), targetParses: rec.meta?.target_parses === true });
+      items.push(analyseItem(rec));
       if (items.length === BATCH_ROWS) await dispatch();
     }
   }

@@ -1,0 +1,43 @@
+/**
+ * The fused worker: one repository's files in; its blocks (as extract writes them), its pairs (as
+ * the pairs step makes them from those very lines) and their analyses (as prepare makes them) out.
+ * Each step's own code does the work, so the files are the same bytes as running the steps.
+ */
+import Piscina from "piscina";
+import { extractBatch } from "../extract/worker.ts";
+import type { BatchResult, BatchTask } from "../extract/types.ts";
+import { makeRepoPairs } from "../pairs/worker.ts";
+import { analyseBatch } from "../prepare/analyse.ts";
+import { analyseItem } from "../prepare/scan.ts";
+import type { Pair } from "../types.ts";
+import type { FusedResult, FusedTask } from "./types.ts";
+
+export async function fuse(task: BatchTask & { fused: FusedTask }, extracted: BatchResult): Promise<FusedResult> {
+  const f = task.fused;
+  const jsonl = extracted.jsonl ?? new Uint8Array(task.out!, 0, extracted.jsonlLength);
+  // The pairs step reads the blocks from these lines; so does this (a copy: the slot is reused).
+  const pairs = await makeRepoPairs({ path: "(fused run)", repo: f.repo, firstLine: 1, bytes: jsonl.slice(), cfg: f.cfg, meta: f.meta });
+  if (!f.analysis) return { pairs, analysis: null };
+  const decoder = new TextDecoder();
+  const ids: string[] = [];
+  const items = [];
+  for (const row of pairs.rows) {
+    if (!row.pair?.line) continue;
+    const [start, end] = row.pair.line;
+    const rec = JSON.parse(decoder.decode(pairs.jsonl.subarray(start, end))) as Pair;
+    ids.push(rec.id);
+    items.push(analyseItem(rec));
+  }
+  const result = await analyseBatch({ items, ...f.analysis, tokenizer: f.analysis.tokenizer as "bpe" | "chars4" });
+  return { pairs, analysis: { ids, result } };
+}
+
+/** The piscina handler: extract's, and the fused work when the task asks for it; byte arrays are moved. */
+export default async function fusedTask(task: BatchTask): Promise<BatchResult> {
+  const extracted = await extractBatch(task);
+  if (task.fused) extracted.fused = await fuse(task as BatchTask & { fused: FusedTask }, extracted);
+  const r = extracted.fused?.analysis?.result;
+  const buffers = [extracted.jsonl?.buffer, extracted.fused?.pairs.jsonl.buffer, r?.exactKey.buffer, r?.structKey.buffer, r?.signatures.buffer, r?.inputTokens.buffer, r?.targetTokens.buffer, r?.flags.buffer, r?.dims.buffer, r?.score.buffer].filter((b) => b !== undefined);
+  const movable = { [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: extracted };
+  return Piscina.move(movable as never) as unknown as BatchResult;
+}

@@ -1,0 +1,2 @@
+import fusedTask from "../src/fused/worker.ts";
+export default fusedTask;
