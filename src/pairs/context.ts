@@ -198,9 +198,38 @@ function declaredIn(prompt: string): Set<string> {
 
 /** A block's code identifiers, lexed once however many candidates it is the target of. */
 const blockIdentifiers = new WeakMap<Block, Set<string>>();
-function identifiersOfBlock(b: Block): Set<string> {
+/** Per file block: its identifier tokens (text and 0-based line), lexed once for all the file's blocks. */
+const fileIdentifiers = new WeakMap<Block, { text: string[]; line: Int32Array }>();
+
+function identifiersOfBlock(b: Block, repo: RepoBlocks): Set<string> {
   let ids = blockIdentifiers.get(b);
-  if (!ids) blockIdentifiers.set(b, (ids = codeIdentifiers(b.code)));
+  if (ids) return ids;
+  // Nested blocks repeat their file's text many times over: lex the file once and take each
+  // block's lines from it (a block starts and ends on its own lines).
+  const file = repo.fileByPath.get(b.path);
+  if (!file || b.kind === "file" || !repo.startsItsLine(b)) {
+    blockIdentifiers.set(b, (ids = codeIdentifiers(b.code)));
+    return ids;
+  }
+  let toks = fileIdentifiers.get(file);
+  if (!toks) {
+    const idents = lexKotlin(file.code).tokens.filter((t) => t.kind === Tok.Ident);
+    toks = { text: idents.map((t) => t.text), line: Int32Array.from(idents, (t) => t.line) };
+    fileIdentifiers.set(file, toks);
+  }
+  const first = b.start_line - 1;
+  const last = b.end_line - 1;
+  // The first token on or after the block's first line.
+  let lo = 0;
+  let hi = toks.line.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks.line[mid]! < first) lo = mid + 1;
+    else hi = mid;
+  }
+  ids = new Set<string>();
+  for (let i = lo; i < toks.line.length && toks.line[i]! <= last; i++) ids.add(toks.text[i]!);
+  blockIdentifiers.set(b, ids);
   return ids;
 }
 
@@ -208,10 +237,10 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   const { target } = req;
   const owner = enclosingClass(target, repo);
   // The target block's code: what a row's target adds around it (its file's imports) names nothing new.
-  const ids = identifiersOfBlock(target);
+  const ids = identifiersOfBlock(target, repo);
   const used = projectTypesUsed(ids, target, repo, index, owner);
-  const shownBefore = identifiers(req.prompt);
-  const missingBefore = used.filter((n) => !shownBefore.has(n));
+  const shownBefore = used.length ? identifiers(req.prompt) : null;
+  const missingBefore = used.filter((n) => !shownBefore!.has(n));
   // Budget is spent nearest first (enclosing class, imports, used declarations), but the code is laid
   // out as Kotlin reads: imports first. A prompt's tokens never exceed its UTF-8 bytes, so a short
   // prompt needs no count.

@@ -55,16 +55,34 @@ export class RepoBlocks {
   /** Per file, the offset where each line starts (made when first needed). */
   private readonly lineStarts = new Map<string, number[]>();
 
+  private startsOf(file: Block): number[] {
+    let starts = this.lineStarts.get(file.path);
+    if (!starts) {
+      starts = [0];
+      for (let i = file.code.indexOf("\n"); i >= 0; i = file.code.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.lineStarts.set(file.path, starts);
+    }
+    return starts;
+  }
+
+  /** Whether a declaration's code starts its file's line `start_line` (so its lines can be taken from the file's). */
+  startsItsLine(b: Block): boolean {
+    const file = this.fileByPath.get(b.path);
+    if (!file || b.start_line < 1) return false;
+    const starts = this.startsOf(file);
+    const at = starts[b.start_line - 1];
+    if (at === undefined) return false;
+    const end = starts[b.start_line] ?? file.code.length + 1;
+    const line = file.code.slice(at, end - 1).trim();
+    const first = b.code.slice(0, b.code.indexOf("\n") < 0 ? b.code.length : b.code.indexOf("\n")).trim();
+    return line === first;
+  }
+
   /** The column a declaration starts at in its file (its first line's indentation), or null when its file is not known. */
   indentOf(b: Block): number | null {
     const file = this.fileByPath.get(b.path);
     if (!file || b.start_line < 1) return null;
-    let starts = this.lineStarts.get(b.path);
-    if (!starts) {
-      starts = [0];
-      for (let i = file.code.indexOf("\n"); i >= 0; i = file.code.indexOf("\n", i + 1)) starts.push(i + 1);
-      this.lineStarts.set(b.path, starts);
-    }
+    const starts = this.startsOf(file);
     const at = starts[b.start_line - 1];
     if (at === undefined) return null;
     let n = 0;

@@ -387,3 +387,25 @@ describe("signatures the grammar reads on their own", () => {
     expect(oneLine("val x: Int = compute(1)")).toBe("val x: Int = compute(1)");
   });
 });
+
+describe("identifiers of a block, taken from its file's tokens", () => {
+  test("a member's identifiers come from its own lines of the file; a block whose first line is not the file's falls back to its code", () => {
+    const path = "shared/src/commonMain/kotlin/com/acme/app/Cart.kt";
+    const code = "class Cart(private val repo: CartRepository) {\n    fun total(): Int {\n        return repo.items().sumOf { it.price }\n    }\n}\n\nfun other() = Unrelated()\n";
+    const file = block(code, { kind: "file", name: "Cart.kt", path, start_line: 1, end_line: 8 });
+    const repoIface = cls("CartRepository", "interface CartRepository", { kind: "interface", members: [{ kind: "function", name: "items", signature: "fun items(): List<Item>", has_body: false, is_abstract: true }] });
+    const unrelated = cls("Unrelated", "class Unrelated");
+    const member = block("fun total(): Int ⟦{\n        return repo.items().sumOf { it.price }\n    }⟧", { name: "total", path, start_line: 2, end_line: 4, parent: `${PKG}.Cart`, calls: ["items", "sumOf"] });
+    const cart = cls("Cart", "class Cart(private val repo: CartRepository) {\n    fun total(): Int {\n        return repo.items().sumOf { it.price }\n    }\n}", { path, start_line: 1, end_line: 5, params: [{ name: "repo", type: "CartRepository" }], members: [{ kind: "function", name: "total", signature: "fun total(): Int", has_body: true, is_abstract: false }] });
+    const repo = repoOf([file, cart, member, repoIface, unrelated]);
+    expect(repo.startsItsLine(member)).toBe(true);
+    const ctx = buildContext({ target: member, prompt: "Implement it.", imports: true, enclosing: true }, repo, new SymbolIndex(repo), tools);
+    expect(ctx.code).toContain("fun items(): List<Item>");
+    expect(ctx.code).not.toContain("class Unrelated");
+    // Line numbers that do not match the file: the block's own code decides.
+    const moved = { ...member, id: "moved", start_line: 7, end_line: 7 };
+    expect(repo.startsItsLine(moved)).toBe(false);
+    const again = buildContext({ target: moved, prompt: "Implement it.", imports: true, enclosing: true }, repo, new SymbolIndex(repo), tools);
+    expect(again.code).not.toContain("class Unrelated");
+  });
+});
