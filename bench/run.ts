@@ -4,7 +4,9 @@
  *  2. peak memory of extract as the corpus grows (1× vs 4×): streaming keeps it flat;
  *  3. the stage benchmarks bench/extract.ts (MB/s vs the grammar's parse-only limit; run first, on an
  *     unloaded machine) and bench/prepare.ts.
- * Usage: bun bench/run.ts [--only pipeline|memory|extract|prepare] [--bin dist/kmpdata]
+ *  4. bench/fused.ts: the whole pipeline on ../shared/kmp-corpus against the grammar's parse-only
+ *     time, fused and step by step, and its phases.
+ * Usage: bun bench/run.ts [--only pipeline|memory|extract|prepare|fused] [--bin dist/kmpdata]
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -111,4 +113,9 @@ if (!only || only === "extract") await stageBench("extract.ts");
 if (!only || only === "pipeline") console.log(`\n## pipeline\n${await pipelineBench(corpus.dir, mb)}`);
 if (!only || only === "memory") console.log(`\n## memory\n${await memoryBench(corpus.dir)}`);
 if (!only || only === "prepare") await stageBench("prepare.ts");
+// The whole pipeline on the real KMP repositories next to the project, phase by phase.
+if ((!only || only === "fused") && existsSync(join(ROOT, "..", "shared", "kmp-corpus"))) {
+  const m = await measure([BUN, join(ROOT, "bench", "fused.ts"), "--bin", bin, "--write"]);
+  if (m.code !== 0) throw new Error(`bench/fused.ts failed:\n${m.stderr}`);
+}
 console.log(`\nresults: ${join("bench", "RESULTS.md")}`);

@@ -32,6 +32,8 @@ export class RunCarry {
   private fd: number | null = null;
   private size = 0;
   readonly analyses: CarriedAnalyses | null;
+  /** Worker time spent analysing the carried pairs. */
+  analysisMs = 0;
   /** Set once extract has written the blocks the repositories were made from, in full. */
   complete = false;
 
@@ -57,6 +59,7 @@ export class RunCarry {
       this.spooled.push({ run: { repo, blocks }, result: fused.pairs, offset, length: jsonl.length });
     }
     if (fused.analysis && this.analyses) this.analyses.add(fused.analysis.ids, fused.analysis.result);
+    this.analysisMs += fused.analysisMs;
   }
 
   /** The made repositories (their lines read back one at a time), when made under exactly this configuration; else null. */

@@ -21,4 +21,6 @@ export interface FusedResult {
   pairs: PairsResult;
   /** The analyses of the repository's pairs, by pair id (prepare's CarriedPool finds them there). */
   analysis: { ids: string[]; result: AnalyseResult } | null;
+  /** Time the worker spent analysing them. */
+  analysisMs: number;
 }

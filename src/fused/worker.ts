@@ -17,7 +17,8 @@ export async function fuse(task: BatchTask & { fused: FusedTask }, extracted: Ba
   const jsonl = extracted.jsonl ?? new Uint8Array(task.out!, 0, extracted.jsonlLength);
   // The pairs step reads the blocks from these lines; so does this (a copy: the slot is reused).
   const pairs = await makeRepoPairs({ path: "(fused run)", repo: f.repo, firstLine: 1, bytes: jsonl.slice(), cfg: f.cfg, meta: f.meta });
-  if (!f.analysis) return { pairs, analysis: null };
+  if (!f.analysis) return { pairs, analysis: null, analysisMs: 0 };
+  const started = performance.now();
   const decoder = new TextDecoder();
   const ids: string[] = [];
   const items = [];
@@ -29,7 +30,7 @@ export async function fuse(task: BatchTask & { fused: FusedTask }, extracted: Ba
     items.push(analyseItem(rec));
   }
   const result = await analyseBatch({ items, ...f.analysis, tokenizer: f.analysis.tokenizer as "bpe" | "chars4" });
-  return { pairs, analysis: { ids, result } };
+  return { pairs, analysis: { ids, result }, analysisMs: performance.now() - started };
 }
 
 /** The piscina handler: extract's, and the fused work when the task asks for it; byte arrays are moved. */

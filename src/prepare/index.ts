@@ -82,7 +82,9 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
     await pool.destroy();
   }
   const t = scan.table;
-  if (pool instanceof CarriedPool) ctx.log.debug(`prepare: ${pool.stats.carried} batches of analyses carried from the fused run, ${pool.stats.analysed} analysed here`);
+  if (pool instanceof CarriedPool) {
+    ctx.log.debug(`prepare: ${pool.stats.carried} batches of analyses carried from the fused run (${((ctx.carry?.analysisMs ?? 0) / 1000).toFixed(2)}s of its workers' time), ${pool.stats.analysed} analysed here`);
+  }
   phase(`analysing ${t.n} pairs`);
   if (t.n === 0) throw new KmpError("E_NO_PAIRS", `prepare: ${files.join(", ")} hold no pairs: check the pairs step's pairs_stats.json`);
   if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", "prepare: interrupted; rerun to resume");
