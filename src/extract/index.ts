@@ -17,7 +17,9 @@ import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import type { Block, Repo } from "../types.ts";
 import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
 import { resolveLicences } from "./licensing.ts";
-import { readRepoMeta as readPairsRepoMeta } from "../pairs/index.ts";
+import { pairsStage, readRepoMeta as readPairsRepoMeta } from "../pairs/index.ts";
+import { REPO_RESULTS_DIR, RepoResults } from "../fused/resume.ts";
+import pkg from "../../package.json" with { type: "json" };
 import { ExtractStats, formatStatsTable } from "./stats.ts";
 import type { BatchResult, BatchTask, FileTask } from "./types.ts";
 
@@ -123,6 +125,10 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   const window: Promise<void>[] = [];
   const maxInFlight = ctx.global.threads * 2;
 
+  // A fused run keeps each finished repository, so a killed run redoes only the rest (src/fused/resume.ts).
+  const saved = carry ? new RepoResults(join(blocksDir(ctx.global.dataDir), REPO_RESULTS_DIR), `${pkg.version}:${extractStage.version}:${pairsStage.version}`) : null;
+  if (saved && ctx.global.force) saved.clear();
+
   const runBatch = async (task: BatchTask): Promise<BatchResult | null> => {
     for (let attempt = 1; attempt <= 2; attempt++) {
       const out = await runner.run(task);
@@ -136,13 +142,13 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   // Results are written strictly in batch order: each batch's promise chains on the previous write.
   let lastWrite: Promise<void> = Promise.resolve();
   const slots = new SlotPool();
-  const dispatch = (task: BatchTask) => {
-    const result = runBatch(task);
+  const dispatch = (task: BatchTask, cached: BatchResult | null = null, key: string | null = null) => {
+    const result = cached ? Promise.resolve(cached) : runBatch(task);
     const write = Promise.all([result, lastWrite]).then(([r]) => {
       if (r === null) {
         for (const f of task.files) stats.fileFailed(f, "worker_crash");
       } else {
-        stats.workerThread(r.threadId, r.busyMs, r.grammarMs);
+        if (!cached) stats.workerThread(r.threadId, r.busyMs, r.grammarMs);
         if (!firstResult) ctx.log.debug(`extract: first batch back at ${(firstResult = since())}`);
         let records = 0;
         for (const f of r.files) {
@@ -154,7 +160,9 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
           for (const b of f.tallies) stats.block(b);
           records += f.tallies.length;
         }
-        writer.writeBytes(r.jsonl ?? new Uint8Array(task.out!, 0, r.jsonlLength), records);
+        const bytes = r.jsonl ?? new Uint8Array(task.out!, 0, r.jsonlLength);
+        if (saved && key && !cached && r.fused) saved.save(key, r, bytes);
+        writer.writeBytes(bytes, records);
         if (r.fused && task.fused && records > 0) carry!.add(task.fused.repo, records, r.fused);
       }
       if (task.out) slots.give(task.out);
@@ -180,7 +188,13 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         offset += buf.length;
         return wire;
       });
-      window.push(dispatch({ files, bytes, catalogs, out: slots.take(), ...(fused ? { fused } : {}) }));
+      if (fused && saved) {
+        // A repository a killed run finished is taken as it was.
+        const task: BatchTask = { files, bytes, catalogs, out: null, fused };
+        const key = saved.keyOf(task);
+        const cached = saved.load(key);
+        window.push(cached ? dispatch(task, cached, key) : dispatch({ ...task, out: slots.take() }, null, key));
+      } else window.push(dispatch({ files, bytes, catalogs, out: slots.take(), ...(fused ? { fused } : {}) }));
       fused = undefined;
       // The main thread's garbage (file buffers, batches, results) waits for JSC's own schedule
       // otherwise: ~100 MB of it by 20,000 files.
@@ -235,6 +249,10 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   }
   writer.commit();
   if (carry) carry.complete = true;
+  if (saved) {
+    if (saved.stats.reused > 0) ctx.log.info(`extract: ${saved.stats.reused} of ${saved.stats.reused + saved.stats.saved} repositories taken from an interrupted run's finished work`);
+    saved.clear();
+  }
   stats.seconds = (performance.now() - started) / 1000;
   const json = stats.toJSON();
   writeJsonAtomic(join(outDir, "extraction_stats.json"), json);

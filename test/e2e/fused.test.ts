@@ -7,7 +7,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, runCli } from "../support/cli.ts";
+import { BUN, ROOT, runCli } from "../support/cli.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "kmpdata-fused-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -52,7 +52,7 @@ describe("fused run", () => {
       expect(r.code).toBe(0);
       // The fused path ran: pairs took the carried repositories, prepare the carried analyses.
       expect(r.stderr).toContain("pairs: 4 repositories carried from extract's workers");
-      expect(r.stderr).toMatch(/prepare: [1-9]\d* batches of analyses carried from the fused run, 0 analysed here/);
+      expect(r.stderr).toMatch(/prepare: [1-9]\d* batches of analyses carried from the fused run \([\d.]+s of its workers. time\), 0 analysed here/);
       expectSame(dir, stepsDir);
     }
   });
@@ -66,5 +66,28 @@ describe("fused run", () => {
     const dir = join(tmp, "corpus-run");
     await ok(["run", "--repos-dir", repos, "--data-dir", dir, "--threads", "2", "--seed", "3"]);
     expectSame(dir, stepsDir);
+  });
+});
+
+describe("fused run, killed", () => {
+  test("a run killed once some repositories are finished takes them from its kept work and redoes only the rest; same bytes", async () => {
+    const reference = join(tmp, "kill-ref");
+    await ok(["run", "--source", "sample", "--data-dir", reference, "--threads", "1", "--seed", "3"]);
+    const dir = join(tmp, "kill");
+    const kept = join(dir, "raw_blocks", ".fused-repos");
+    const proc = Bun.spawn([BUN, join(ROOT, "main.ts"), "run", "--source", "sample", "--data-dir", dir, "--threads", "1", "--seed", "3", "-q"], { cwd: ROOT, stdout: "ignore", stderr: "ignore" });
+    let exited = false;
+    proc.exited.then(() => (exited = true));
+    while (!exited && !(existsSync(kept) && readdirSync(kept).some((n) => n.endsWith(".bin")))) await Bun.sleep(1);
+    proc.kill("SIGKILL");
+    await proc.exited;
+    expect(proc.signalCode).toBe("SIGKILL");
+    expect(existsSync(join(dir, "raw_blocks", "_SUCCESS.json"))).toBe(false);
+    const r = await runCli(["run", "--source", "sample", "--data-dir", dir, "--threads", "1", "--seed", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/extract: [1-4] of 4 repositories taken from an interrupted run's finished work/);
+    expectSame(dir, reference);
+    // Once extract is done, the kept work goes.
+    expect(existsSync(kept)).toBe(false);
   });
 });
