@@ -283,9 +283,15 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
   // Types reached through fields, inherited members and the members' types: after everything named.
   for (const s of reachedTypes(ids, used, target, owner, index)) if (!inPrompt.has(s.name)) refs.push({ rank: rank(s.block, target) + 3, order: order++, symbol: s });
   for (const name of ids) {
-    if (inPrompt.has(name) || inside.has(name) || name === target.name) continue;
+    // The target's own name, called: another overload it delegates to (`ChildStack(stack, …)`), never itself.
+    const own = name === target.name;
+    if (!own && (inPrompt.has(name) || inside.has(name))) continue;
     // Functions the target calls, composables (capitalised) included; then values and constants.
-    const called = target.calls.includes(name) ? index.resolveAll(index.functions, name, target) : [];
+    const called = target.calls.includes(name) ? index.resolveAll(index.functions, name, target).filter((s) => s.block !== target) : [];
+    if (own) {
+      consider(called.slice(0, MAX_OVERLOADS), 0.5);
+      continue;
+    }
     if (called.length) consider(called.slice(0, MAX_OVERLOADS), 0.5);
     // Values, capitalised ones too (`DarkColors`, `LocalScaffoldPaddingValues`) unless the name is a
     // type; a called name may be a value too (`json(json)`: a library function given a project value).

@@ -307,6 +307,9 @@ export class SymbolIndex {
     const explicit = imports.named.get(name);
     if (explicit !== undefined) {
       found = visible.filter((s) => s.qualified === explicit);
+      // A function of the same file is a candidate too: overload resolution picks by the arguments
+      // (a private `Children(component, modifier)` next to an imported `Children(stack, …)`).
+      if (map === this.functions) found = [...visible.filter((s) => s.block.path === from.path && !found.includes(s)), ...found];
     } else {
       found = visible.filter((s) => s.block.path === from.path);
       if (found.length === 0) found = visible.filter((s) => s.block.package === from.package && topLevelOrNestedIn(s, from.package));

@@ -409,3 +409,23 @@ describe("identifiers of a block, taken from its file's tokens", () => {
     expect(again.code).not.toContain("class Unrelated");
   });
 });
+
+describe("overloads a target calls", () => {
+  test("another overload of the target's own name is shown, never the target itself; a same-file private overload beside an imported one", () => {
+    const path = "shared/src/commonMain/kotlin/com/acme/app/Stack.kt";
+    const general = block("fun ChildStack(stack: Value<Int>, modifier: Modifier) ⟦{\n    println(stack)\n}⟧", { name: "ChildStack", path, start_line: 1, end_line: 3 });
+    const convenience = block("fun ChildStack(component: Root) ⟦{\n    ChildStack(stack = component.stack, modifier = Modifier)\n}⟧", { name: "ChildStack", path, start_line: 5, end_line: 7, calls: ["ChildStack"] });
+    const ctx = contextFor(convenience, [general]);
+    expect(ctx.code).toContain("fun ChildStack(stack: Value<Int>, modifier: Modifier)");
+    expect(ctx.code).not.toContain("fun ChildStack(component: Root)");
+
+    const libPath = "library/src/commonMain/kotlin/com/acme/lib/Children.kt";
+    const imported = block("fun Children(stack: Value<Int>, content: () -> Unit) ⟦{\n    content()\n}⟧", { name: "Children", path: libPath, package: "com.acme.lib" });
+    const uiPath = "shared/src/commonMain/kotlin/com/acme/app/Root.kt";
+    const privateOne = block("private fun Children(component: Root, modifier: Modifier) ⟦{\n    Children(component.stack) {}\n}⟧", { name: "Children", path: uiPath, start_line: 10, end_line: 12, imports: ["com.acme.lib.Children"], calls: ["Children"] });
+    const screen = block("fun RootScreen(component: Root) ⟦{\n    Children(component, Modifier)\n}⟧", { name: "RootScreen", path: uiPath, start_line: 1, end_line: 3, imports: ["com.acme.lib.Children"], calls: ["Children"] });
+    const shown = contextFor(screen, [privateOne, imported]).code;
+    expect(shown).toContain("private fun Children(component: Root, modifier: Modifier)");
+    expect(shown).toContain("fun Children(stack: Value<Int>, content: () -> Unit)");
+  });
+});
