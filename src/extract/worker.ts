@@ -2,6 +2,7 @@
 import { threadId } from "node:worker_threads";
 import Piscina from "piscina";
 import type { Catalog } from "./gradle.ts";
+import type { Block } from "../types.ts";
 import { JsonlBytes } from "../io.ts";
 import { EscapedSource, FileJson, writeBlock } from "./jsonl.ts";
 import { createParsers, extractFile, parseCatalog, type Parsers } from "./parse.ts";
@@ -41,7 +42,8 @@ export default async function extractTask(task: BatchTask): Promise<BatchResult>
 export const GC_EVERY_BYTES = 4 * 1024 * 1024;
 let bytesSinceGc = 0;
 
-export async function extractBatch(task: BatchTask): Promise<BatchResult> {
+/** `keep`: the batch's blocks are also pushed there, as objects (the fused run makes pairs from them). */
+export async function extractBatch(task: BatchTask, keep?: Block[]): Promise<BatchResult> {
   parsers ??= createParsers();
   const p = await parsers;
   if (bytesSinceGc >= GC_EVERY_BYTES) {
@@ -62,7 +64,9 @@ export async function extractBatch(task: BatchTask): Promise<BatchResult> {
       if (!catalogs.has(f.repo)) catalogs.set(f.repo, parseCatalog(p, task.catalogs[f.repo]));
       catalog = catalogs.get(f.repo) ?? null;
     }
-    return toWire(extractFile(p, f, catalog), f.text, out);
+    const r = extractFile(p, f, catalog);
+    if (keep) for (const b of r.blocks) keep.push(b);
+    return toWire(r, f.text, out);
   });
   const inSlot = task.out !== null && out.inInitial;
   return { files, jsonlLength: out.length, jsonl: inSlot ? null : out.bytes(), threadId, busyMs: performance.now() - started, grammarMs: p.grammarMs - grammarBefore };

@@ -9,14 +9,14 @@ import type { BatchResult, BatchTask } from "../extract/types.ts";
 import { makeRepoPairs } from "../pairs/worker.ts";
 import { analyseBatch } from "../prepare/analyse.ts";
 import { analyseItem } from "../prepare/scan.ts";
-import type { Pair } from "../types.ts";
+import type { Block, Pair } from "../types.ts";
 import type { FusedResult, FusedTask } from "./types.ts";
 
-export async function fuse(task: BatchTask & { fused: FusedTask }, extracted: BatchResult): Promise<FusedResult> {
+export async function fuse(task: BatchTask & { fused: FusedTask }, blocks: Block[]): Promise<FusedResult> {
   const f = task.fused;
-  const jsonl = extracted.jsonl ?? new Uint8Array(task.out!, 0, extracted.jsonlLength);
-  // The pairs step reads the blocks from these lines; so does this (a copy: the slot is reused).
-  const pairs = await makeRepoPairs({ path: "(fused run)", repo: f.repo, firstLine: 1, bytes: jsonl.slice(), cfg: f.cfg, meta: f.meta });
+  // The blocks as extract made them: the objects its JSONL lines are written from (the pairs step
+  // reads the same records back from those lines).
+  const pairs = await makeRepoPairs({ path: "(fused run)", repo: f.repo, firstLine: 1, bytes: new Uint8Array(0), cfg: f.cfg, meta: f.meta }, blocks);
   if (!f.analysis) return { pairs, analysis: null, analysisMs: 0 };
   const started = performance.now();
   const decoder = new TextDecoder();
@@ -35,8 +35,9 @@ export async function fuse(task: BatchTask & { fused: FusedTask }, extracted: Ba
 
 /** The piscina handler: extract's, and the fused work when the task asks for it; byte arrays are moved. */
 export default async function fusedTask(task: BatchTask): Promise<BatchResult> {
-  const extracted = await extractBatch(task);
-  if (task.fused) extracted.fused = await fuse(task as BatchTask & { fused: FusedTask }, extracted);
+  const blocks: Block[] | undefined = task.fused ? [] : undefined;
+  const extracted = await extractBatch(task, blocks);
+  if (task.fused) extracted.fused = await fuse(task as BatchTask & { fused: FusedTask }, blocks!);
   const r = extracted.fused?.analysis?.result;
   const buffers = [extracted.jsonl?.buffer, extracted.fused?.pairs.jsonl.buffer, r?.exactKey.buffer, r?.structKey.buffer, r?.signatures.buffer, r?.inputTokens.buffer, r?.targetTokens.buffer, r?.flags.buffer, r?.dims.buffer, r?.score.buffer].filter((b) => b !== undefined);
   const movable = { [Piscina.transferableSymbol]: buffers, [Piscina.valueSymbol]: extracted };

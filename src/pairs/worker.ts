@@ -10,6 +10,7 @@ import { parseRun } from "./blocks.ts";
 import { RepoPairMaker, type RepoMeta, type RepoRows } from "./maker.ts";
 import { RepoBlocks } from "./repo.ts";
 import type { PairsConfig } from "./types.ts";
+import type { Block } from "../types.ts";
 
 export interface PairsTask {
   /** The blocks file, to name a line that is not JSON. */
@@ -31,9 +32,10 @@ export interface PairsResult extends RepoRows {
 }
 
 /** The work itself, callable in place (the stage without a pool, tests). */
-export async function makeRepoPairs(task: PairsTask): Promise<PairsResult> {
+/** `blocks`: the repository's blocks as objects already (the fused run), instead of its lines. */
+export async function makeRepoPairs(task: PairsTask, made?: Block[]): Promise<PairsResult> {
   const started = performance.now();
-  const blocks = parseRun(task.bytes, task.path, task.firstLine);
+  const blocks = made ?? parseRun(task.bytes, task.path, task.firstLine);
   const meta = new Map(task.meta ? [[task.repo, task.meta]] : []);
   const maker = new RepoPairMaker(task.cfg, meta, await tokenCounter(task.cfg.tokenizer));
   const { counts, rows } = maker.rowsOf(new RepoBlocks(task.repo, blocks));
