@@ -317,7 +317,10 @@ export class SymbolIndex {
     }
     // Of several in one package (an expect and its actuals, one per platform), the one in `from`'s
     // source set, else a common one; a function's overloads all stay.
-    const score = (s: Symbol) => (s.block.source_set === from.source_set && !s.block.is_expect ? 0 : s.block.is_expect || s.block.platform === "common" ? 1 : 2);
+    // And of same-named declarations in several modules (two sample apps' `object Testing`), the
+    // using file's own module: another module's is only seen through a dependency.
+    const module = moduleOf(from.path);
+    const score = (s: Symbol) => (moduleOf(s.block.path) === module ? 0 : 4) + (s.block.source_set === from.source_set && !s.block.is_expect ? 0 : s.block.is_expect || s.block.platform === "common" ? 1 : 2);
     found = found.map((s, i) => [s, i] as const).sort((a, b) => score(a[0]) - score(b[0]) || a[1] - b[1]).map(([s]) => s);
     if (found.length > 1 && map !== this.functions) found = [found[0]!];
     for (const s of found) if (!s.text) s.text = this.render(s.block);
@@ -379,6 +382,12 @@ export function canSee(from: Block, d: Block): boolean {
   if (from.platform === "common") return false;
   if (d.platform === "mixed" || from.platform === "mixed") return true;
   return APPLE_OR_NATIVE.has(d.platform) && NATIVE_PLATFORMS.has(from.platform);
+}
+
+/** A file's module: its path up to its source folder (`samples/app/shared` of `samples/app/shared/src/commonMain/…`). */
+export function moduleOf(path: string): string {
+  const at = path.lastIndexOf("/src/");
+  return at >= 0 ? path.slice(0, at) : path.startsWith("src/") ? "" : path.slice(0, Math.max(0, path.lastIndexOf("/")));
 }
 
 function qualify(pkg: string, name: string): string {

@@ -5,7 +5,7 @@ import { expectActualPairs } from "../../src/pairs/generators/expectActual.ts";
 import { interfaceImplementationPairs } from "../../src/pairs/generators/interfaceImpl.ts";
 import { fullFilePairs } from "../../src/pairs/generators/fullFile.ts";
 import { whereSentence } from "../../src/pairs/prompt.ts";
-import { canSee, enumEntries, oneLine, renderClassLike, SymbolIndex } from "../../src/pairs/symbols.ts";
+import { canSee, enumEntries, moduleOf, oneLine, renderClassLike, SymbolIndex } from "../../src/pairs/symbols.ts";
 import type { Block } from "../../src/types.ts";
 import { block, cfg, fileOf, generate, PKG, repoOf } from "./support.ts";
 
@@ -427,5 +427,22 @@ describe("overloads a target calls", () => {
     const shown = contextFor(screen, [privateOne, imported]).code;
     expect(shown).toContain("private fun Children(component: Root, modifier: Modifier)");
     expect(shown).toContain("fun Children(stack: Value<Int>, content: () -> Unit)");
+  });
+});
+
+describe("same-named declarations in several modules", () => {
+  test("a file's module is its path up to its source folder", () => {
+    expect(moduleOf("samples/app/shared/src/commonMain/kotlin/A.kt")).toBe("samples/app/shared");
+    expect(moduleOf("src/main/kotlin/A.kt")).toBe("");
+    expect(moduleOf("core/common/test/A.kt")).toBe("core/common/test");
+  });
+
+  test("the using file's own module's declaration is shown, not another sample app's", () => {
+    const other = cls("Testing", "object Testing {\n    fun test() {}\n}", { kind: "object", package: "com.acme.library", qualified_name: "com.acme.library.Testing", path: "samples/auto-manifest/lib/src/commonMain/kotlin/com/acme/library/Testing.kt", members: [{ kind: "function", name: "test", signature: "fun test()", has_body: true, is_abstract: false }] });
+    const own = cls("Testing", "object Testing {\n    fun getHelloWorld(): String = \"hi\"\n}", { kind: "object", package: "com.acme.library", qualified_name: "com.acme.library.Testing", path: "samples/ios-app/lib/src/commonMain/kotlin/com/acme/library/Testing.kt", members: [{ kind: "function", name: "getHelloWorld", signature: "fun getHelloWorld(): String", has_body: true, is_abstract: false }] });
+    const user = block("fun label(): String ⟦{\n    return Testing.getHelloWorld()\n}⟧", { name: "label", package: "com.acme.library", path: "samples/ios-app/lib/src/commonMain/kotlin/com/acme/library/Label.kt", calls: ["getHelloWorld"] });
+    const code = contextFor(user, [other, own]).code;
+    expect(code).toContain("fun getHelloWorld(): String");
+    expect(code).not.toContain("fun test()");
   });
 });
