@@ -302,6 +302,12 @@ async function main(argv: string[]): Promise<number> {
       if (!ok) exitCode = 1;
     });
 
+  // `kmpdata frobnicate` would reach the default command as an extra argument: say what it is.
+  const commands = program.commands.map((c) => c.name());
+  if (argv[0] !== undefined && !argv[0].startsWith("-") && argv[0] !== "help" && !commands.includes(argv[0])) {
+    process.stderr.write(`kmpdata: unknown command '${argv[0]}' (commands: ${commands.join(", ")}; see kmpdata --help)\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   E_NO_INPUT: 4, // a stage's input file is missing
   E_NO_BLOCKS: 4,
   E_NO_PAIRS: 4,
+  E_BAD_INPUT: 4, // an upstream output is damaged (truncated, not JSON, not the records it should hold)
   E_INTERRUPTED: 130, // Ctrl-C
   E_VALIDATE: 1, // `kmpdata validate` found a failing check
 } as const;

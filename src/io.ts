@@ -2,6 +2,7 @@
  * File IO shared by every stage: atomic writes (temp name + rename, so a reader never sees half a
  * file), streaming JSONL in and out (memory stays flat whatever the corpus size), stable hashes.
  */
+import { KmpError } from "./errors.ts";
 import { createHash } from "node:crypto";
 import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
@@ -272,7 +273,7 @@ export function parseLine<T>(line: string, path: string, lineNo: number): T {
   try {
     return JSON.parse(line) as T;
   } catch {
-    throw new Error(`${path}:${lineNo}: not valid JSON (a truncated file? rerun the step that writes it with --force)`);
+    throw new KmpError("E_BAD_INPUT", `${path}:${lineNo}: not valid JSON (a truncated file? rerun the step that writes it with --force)`);
   }
 }
 

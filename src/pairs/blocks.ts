@@ -3,6 +3,7 @@
  * each line's repository (a look at the line's first keys, not a parse); the worker that makes the
  * repository's pairs parses them.
  */
+import { KmpError } from "../errors.ts";
 import { isBlank, jsonlLineBytes, JsonlBytes, parseLine } from "../io.ts";
 import type { Block } from "../types.ts";
 
@@ -75,7 +76,13 @@ export function parseRun(bytes: Uint8Array, path: string, firstLine: number): Bl
     if (nl === -1) nl = text.length;
     const line = text.slice(start, nl);
     start = nl + 1;
-    if (!isBlank(line)) blocks.push(parseLine<Block>(line, path, lineNo));
+    if (isBlank(line)) continue;
+    const b = parseLine<Block>(line, path, lineNo);
+    // The fields every step reads; a record without them is not a block (`{}`, another file's lines).
+    if (typeof b !== "object" || b === null || typeof b.repo !== "string" || typeof b.path !== "string" || typeof b.kind !== "string" || typeof b.code !== "string" || !Array.isArray(b.members)) {
+      throw new KmpError("E_BAD_INPUT", `${path}:${lineNo}: not a block record (repo, path, kind, code, members): rerun \`kmpdata extract --force\``);
+    }
+    blocks.push(b);
   }
   return blocks;
 }

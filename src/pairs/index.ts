@@ -8,7 +8,7 @@
  * per-file counts stay in memory. The groups are then assigned to
  * splits, and pass 2 streams the spool into the three split files.
  */
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { KmpError, missingInput } from "../errors.ts";
 import { countLines, hashFile, JsonlWriter, readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
@@ -121,6 +121,7 @@ export async function runPairs(
 ): Promise<PairsRunResult | null> {
   const blocksPath = join(dataDir, ...BLOCKS_FILE);
   if (!existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
+  if (!statSync(blocksPath).isFile()) throw new KmpError("E_BAD_INPUT", `${blocksPath} is not a file: remove it and rerun \`kmpdata extract --force\``);
   const outDir = join(dataDir, PAIRS_DIR);
   const repoMeta = await readRepoMeta(join(dataDir, ...REPOS_FILE));
   const maker = new PairMaker(cfg);
@@ -174,6 +175,7 @@ export async function runPairs(
     const outcome = await Promise.race([head.outcome, abort.aborted]);
     if (outcome === null) return false;
     if (!outcome.ok) throw rethrown(outcome.error);
+    if (outcome.value.failure) throw new KmpError(outcome.value.failure.code, outcome.value.failure.message);
     write(outcome.value, head.run);
     return true;
   };
@@ -269,7 +271,8 @@ export const pairsStage: Stage<PairsOptions> = {
   async inputFingerprint(ctx) {
     const blocks = join(ctx.global.dataDir, ...BLOCKS_FILE);
     const repos = join(ctx.global.dataDir, ...REPOS_FILE);
-    return stableHash(existsSync(blocks) ? await hashFile(blocks) : "missing", existsSync(repos) ? await hashFile(repos) : "none");
+    const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+    return stableHash(isFile(blocks) ? await hashFile(blocks) : "missing", isFile(repos) ? await hashFile(repos) : "none");
   },
   outputOptions: (ctx, opts) => pairsConfig(opts, ctx.global.seed),
   async run(ctx, opts): Promise<StageSummary> {

@@ -2,6 +2,7 @@
  * The worker side of pairs: one repository's lines in, its rows out. The kept pairs come back as
  * their JSON lines in one byte array (moved, not cloned); the rows say where each line is.
  */
+import { KmpError, type ErrorCode } from "../errors.ts";
 import { threadId } from "node:worker_threads";
 import Piscina from "piscina";
 import { JsonlBytes } from "../io.ts";
@@ -29,6 +30,8 @@ export interface PairsResult extends RepoRows {
   threadId: number;
   /** Time the worker spent on the task. */
   busyMs: number;
+  /** The repository could not be made: the user-facing error to raise on the main thread. */
+  failure?: { code: ErrorCode; message: string };
 }
 
 /** The work itself, callable in place (the stage without a pool, tests). */
@@ -55,7 +58,14 @@ export async function makeRepoPairs(task: PairsTask, made?: Block[]): Promise<Pa
 
 /** The piscina handler: the result's bytes are moved to the main thread. */
 export default async function pairsTask(task: PairsTask): Promise<PairsResult> {
-  const result = await makeRepoPairs(task);
+  let result: PairsResult;
+  try {
+    result = await makeRepoPairs(task);
+  } catch (e) {
+    // Advice to the user crosses the thread boundary as data: a thrown error would arrive as a bare Error.
+    if (e instanceof KmpError) return { failure: { code: e.code, message: e.message } } as PairsResult;
+    throw e;
+  }
   const movable = { [Piscina.transferableSymbol]: [result.jsonl.buffer], [Piscina.valueSymbol]: result };
   return Piscina.move(movable as never) as unknown as PairsResult;
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { KmpError } from "../../src/errors.ts";
 import { Logger, silentLogger } from "../../src/log.ts";
 import { runPairs } from "../../src/pairs/index.ts";
 import { SPLITS } from "../../src/pairs/split.ts";
@@ -160,11 +161,30 @@ describe.skipIf(!sampleReady)("pairs with --threads 0 (in place), 1, 2 and 3", (
     for (const threads of [0, 2]) {
       const d = dataDir(lines);
       const err = await runPairs(d, cfg(), ctx(), { threads }).catch((e: Error) => e);
-      expect(err).toBeInstanceOf(Error);
+      // Advice, not a bug: a KmpError (one line, exit 4) from a worker as from the main thread.
+      expect(err).toBeInstanceOf(KmpError);
+      expect((err as KmpError).exitCode).toBe(4);
       errors.push((err as Error).message.replace(d, "<data>"));
     }
     expect(errors[0]).toMatch(new RegExp(`^<data>/raw_blocks/all_blocks\\.jsonl:${bad + 1}: not valid JSON`));
     expect(errors[1]).toBe(errors[0]!);
+  });
+
+  test("a record that is no block, random bytes, or a folder in place of the file: one line, exit 4, in a worker as in place", async () => {
+    const lines = (await sampleBlocks()).map((b) => JSON.stringify(b));
+    for (const threads of [0, 2]) {
+      for (const [bad, why] of [["{}", /:1: not a block record/], ['{"repo":"a/b","path":1}', /:1: not a block record/], ["\u0007\u0001garbage", /:1: not valid JSON/]] as const) {
+        const err = await runPairs(dataDir([bad, ...lines]), cfg(), ctx(), { threads }).catch((e: Error) => e);
+        expect(err).toBeInstanceOf(KmpError);
+        expect((err as KmpError).exitCode).toBe(4);
+        expect((err as Error).message).toMatch(why);
+      }
+    }
+    const d = join(tmp, "folder");
+    mkdirSync(join(d, "raw_blocks", "all_blocks.jsonl"), { recursive: true });
+    const err = await runPairs(d, cfg(), ctx(), {}).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(KmpError);
+    expect((err as Error).message).toContain("is not a file");
   });
 
   test("an abort stops the run: null, no split files, the pool gone", async () => {
