@@ -21,7 +21,7 @@ describe("usage errors: one line, exit 2, nothing written", () => {
     [["scrape", "--keep-git", "maybe"], "--keep-git must be true or false"],
     [["scrape", "--pushed-since", "last-year"], "--pushed-since must be a date"],
     [["prepare", "--near-dup-threshold", "2"], "--near-dup-threshold must be between"],
-    [["frobnicate", "x"], "error"],
+    [["frobnicate", "x"], "unknown command 'frobnicate'"],
   ])("%p", async (args, message) => {
     const dataDir = join(tmp, `d-${args.join("_").replace(/[^a-z0-9]/gi, "")}`);
     const r = await runCli([...args, "--data-dir", dataDir]);
