@@ -242,7 +242,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write("\nstopping after the current work (Ctrl-C again to quit at once)…\n");
     controller.abort();
   });
-  process.on("SIGTERM", () => controller.abort());
+  // The exit status says which signal stopped the run: 130 for Ctrl-C, 143 for SIGTERM (a scheduler's stop).
+  let interruptedExit = 130;
+  process.on("SIGTERM", () => {
+    interruptedExit = 143;
+    controller.abort();
+  });
 
   let exitCode = 0;
   const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>) => {
@@ -317,7 +322,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof KmpError) {
       process.stderr.write(`kmpdata: ${e.message}\n`);
-      return e.exitCode;
+      return e.code === "E_INTERRUPTED" ? interruptedExit : e.exitCode;
     }
     process.stderr.write(`kmpdata: internal error (a bug; please report it with this output):\n${(e as Error)?.stack ?? String(e)}\n`);
     return 70;

@@ -88,6 +88,16 @@ describe("resume", () => {
     expect(r.stderr).toContain("prepare: done");
   });
 
+  test("SIGTERM (a scheduler stopping the job) stops cleanly with exit 143", async () => {
+    const dataDir = join(tmp, "sigterm");
+    const proc = Bun.spawn([BUN, join(ROOT, "main.ts"), ...args(dataDir), "-q"], { cwd: ROOT, stdout: "ignore", stderr: "pipe" });
+    while (!existsSync(join(dataDir, "metadata/_SUCCESS.json"))) await Bun.sleep(2);
+    proc.kill("SIGTERM");
+    const code = await proc.exited;
+    expect([0, 143]).toContain(code); // 0 only if the run finished before the signal landed
+    expect(leftovers(dataDir)).toEqual([]);
+  });
+
   test("Ctrl-C stops cleanly with exit 130 and the rerun finishes", async () => {
     const dataDir = join(tmp, "sigint");
     const proc = Bun.spawn([BUN, join(ROOT, "main.ts"), ...args(dataDir), "-q"], { cwd: ROOT, stdout: "ignore", stderr: "pipe" });
