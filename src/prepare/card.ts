@@ -2,6 +2,7 @@
  * The dataset card (final_training/README.md), rendered from stats.json only, so it cannot say
  * anything the numbers do not.
  */
+import { cardYaml } from "./cardmeta.ts";
 import { DEDUP_TYPE_PRIORITY } from "./dedup.ts";
 import { PAIR_TYPES } from "../types.ts";
 import { FORMAT_KEYS, SYSTEM_PROMPT } from "./formats.ts";
@@ -22,6 +23,9 @@ export function renderCard(s: PrepareStats): string {
   const total = s.written.train! + s.written.val! + s.written.test!;
   const c = s.clusters;
   const out: string[] = [];
+  // The Hub's metadata block first: licences, task, languages, size and the split files.
+  const licenses = Object.keys(s.licenses).map((l) => (l === "none" ? "unknown" : l));
+  out.push(cardYaml({ licenses, rows: total, files: { train: "train.jsonl", validation: "val.jsonl", test: "test.jsonl" } }));
   out.push(`# kmpdata — Kotlin Multiplatform fine-tuning pairs`);
   out.push(
     `${n(total)} rows (${n(s.written.train!)} train, ${n(s.written.val!)} val, ${n(s.written.test!)} test; ` +

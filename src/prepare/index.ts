@@ -27,6 +27,7 @@ import { planSplits } from "./split.ts";
 import { buildStats } from "./stats.ts";
 import type { AnalysePool, AnalyseResult, AnalyseTask } from "./types.ts";
 import { CarriedPool } from "./carried.ts";
+import { portableCommandLine } from "./cardmeta.ts";
 import { applyReadChecks, applyValidation } from "./validate.ts";
 import { RowReader, writeClusters, writeSplits } from "./write.ts";
 
@@ -124,7 +125,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   const stats = buildStats({
     version: pkg.version,
     seed,
-    commandLine: ctx.commandLine,
+    commandLine: portableCommandLine(ctx.commandLine),
     options: opts,
     files: files.map((f) => ({ file: join("training_pairs", basename(f)), rows: 0 })),
     invalidRecords: scan.invalidRecords,
