@@ -3,7 +3,8 @@
  * its inputs and of the options that shape its output. A rerun skips the stage only when the
  * marker exists and both fingerprints match; a stage that died leaves no marker and is redone.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { KmpError } from "./errors.ts";
 import { join } from "node:path";
 import { stableHash, writeJsonAtomic } from "./io.ts";
 
@@ -46,4 +47,17 @@ export function writeMarker(outputDir: string, m: Omit<Marker, "finished_at">): 
 
 export function clearMarker(outputDir: string): void {
   rmSync(join(outputDir, MARKER_FILE), { force: true });
+}
+
+/**
+ * A step reads an upstream step's files only when that step finished: its marker is there. Files
+ * without one were left by a run that failed or was stopped (partial, or older than the options
+ * the user gave since): refused with what to run.
+ */
+export function requireFinished(upstreamDir: string, upstreamStep: string, file: string): void {
+  if (!existsSync(file) || existsSync(join(upstreamDir, MARKER_FILE))) return;
+  throw new KmpError(
+    "E_BAD_INPUT",
+    `${file} is from a \`kmpdata ${upstreamStep}\` run that did not finish (no ${MARKER_FILE} in ${upstreamDir}): rerun \`kmpdata ${upstreamStep}\` (or \`kmpdata run\`)`,
+  );
 }

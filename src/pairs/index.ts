@@ -8,6 +8,7 @@
  * per-file counts stay in memory. The groups are then assigned to
  * splits, and pass 2 streams the spool into the three split files.
  */
+import { requireFinished } from "../marker.ts";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { KmpError, missingInput } from "../errors.ts";
@@ -280,6 +281,7 @@ export const pairsStage: Stage<PairsOptions> = {
     // (the main thread has little to do meanwhile: reading and writing are a few per cent of the step).
     const threads = ctx.global.threads > 1 ? ctx.global.threads : 0;
     const cfg = pairsConfig(opts, ctx.global.seed);
+    requireFinished(join(ctx.global.dataDir, "raw_blocks"), "extract", join(ctx.global.dataDir, ...BLOCKS_FILE));
     const result = await runPairs(ctx.global.dataDir, cfg, ctx, { threads, carried: ctx.carry?.pairsFor(cfg) });
     if (!result) return { outputs: [], summary: "interrupted" };
     const f = result.files;

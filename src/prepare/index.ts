@@ -8,6 +8,7 @@
  *
  * Only compact per-pair columns live in memory (see table.ts); every drop has a counted reason.
  */
+import { requireFinished } from "../marker.ts";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
@@ -174,5 +175,8 @@ export const prepareStage: Stage<PrepareOptions> = {
   },
   // The seed shapes sampling, ties and split order; threads never change a byte of the output.
   outputOptions: (ctx, opts) => ({ ...opts, seed: ctx.global.seed }),
-  run: runPrepare,
+  run: (ctx, opts) => {
+    for (const f of inputFiles(ctx.global.dataDir)) requireFinished(join(ctx.global.dataDir, "training_pairs"), "pairs", f);
+    return runPrepare(ctx, opts);
+  },
 };

@@ -3,7 +3,7 @@
  * uninterrupted run, and a rerun of a finished run redoes nothing.
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUN, ROOT, runCli } from "../support/cli.ts";
@@ -86,6 +86,16 @@ describe("resume", () => {
     const r = await runCli([...args(dataDir), "--step", "prepare", "--split", "80,10,10"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("prepare: done");
+  });
+
+  test("prepare refuses the pairs a failed pairs run left behind (no marker): exit 4, one line", async () => {
+    const dataDir = join(tmp, "stale-pairs");
+    cpSync(reference, dataDir, { recursive: true });
+    rmSync(join(dataDir, "training_pairs", "_SUCCESS.json"));
+    const r = await runCli(["prepare", "--data-dir", dataDir, "--force"]);
+    expect(r.code).toBe(4);
+    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("kmpdata:"))).toEqual([expect.stringContaining("from a `kmpdata pairs` run that did not finish")]);
+    expect(r.stderr).not.toContain("    at ");
   });
 
   test("SIGTERM (a scheduler stopping the job) stops cleanly with exit 143", async () => {

@@ -3,6 +3,7 @@ import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { KmpError } from "../../src/errors.ts";
 import { silentLogger } from "../../src/log.ts";
 import { defaultPipelineOptions } from "../../src/options.ts";
 import { pairsStage } from "../../src/pairs/index.ts";
@@ -37,4 +38,14 @@ test("runs, reports its outputs, and fingerprints what it reads and the options 
   expect(await pairsStage.inputFingerprint(context(1), opts)).not.toBe(fp1);
   expect(JSON.stringify(pairsStage.outputOptions(context(1), opts))).not.toBe(JSON.stringify(pairsStage.outputOptions(context(2), opts)));
   expect(JSON.stringify(pairsStage.outputOptions(context(1), { ...opts, excludeTests: true }))).not.toBe(JSON.stringify(pairsStage.outputOptions(context(1), opts)));
+});
+
+test("refuses blocks an unfinished extract left (no marker): one line saying what to run", async () => {
+  const opts = defaultPipelineOptions().pairs;
+  writeBlocks(tmp, [fn(1), fn(2), fn(3)]);
+  rmSync(join(tmp, "raw_blocks", "_SUCCESS.json"));
+  const err = await pairsStage.run(context(1), opts).catch((e: Error) => e);
+  expect(err).toBeInstanceOf(KmpError);
+  expect((err as KmpError).exitCode).toBe(4);
+  expect((err as Error).message).toContain("from a `kmpdata extract` run that did not finish");
 });

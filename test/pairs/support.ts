@@ -3,6 +3,7 @@
  * ⟦ ⟧; the helper strips the marks and records the body ranges as extract would (UTF-16 offsets,
  * `block` for `{ … }`, `expression` after `=`).
  */
+import { writeMarker } from "../../src/marker.ts";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stableHash } from "../../src/io.ts";
@@ -160,6 +161,8 @@ export function generate(
 export function writeBlocks(dataDir: string, blocks: Block[]): void {
   mkdirSync(join(dataDir, "raw_blocks"), { recursive: true });
   writeFileSync(join(dataDir, "raw_blocks", "all_blocks.jsonl"), blocks.map((b) => JSON.stringify(b)).join("\n") + "\n");
+  // As a finished extract leaves it: the pairs step reads only a finished step's files.
+  writeMarker(join(dataDir, "raw_blocks"), { stage: "extract", version: "test", input_fingerprint: "test", options_fingerprint: "test" });
 }
 
 const EXTRACT_API = join(import.meta.dir, "..", "..", "src", "extract", "api.ts");
