@@ -250,7 +250,24 @@ async function main(argv: string[]): Promise<number> {
   });
 
   let exitCode = 0;
-  const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>) => {
+  /** Flags that contradict each other, or an empty path: one line, exit 2, before anything runs. */
+  const checkCombinations = (cmd: Command, g: GlobalFlags) => {
+    const given = (key: string) => cmd.getOptionValueSource(key) === "cli" || cmd.getOptionValueSource(key) === "env";
+    const fail = (message: string) => {
+      throw new KmpError("E_USAGE", `${message} (see kmpdata ${cmd.name() === "kmpdata" ? "" : `${cmd.name()} `}--help)`);
+    };
+    if (g.quiet && g.verbose) fail("-q/--quiet and -v/--verbose contradict each other: pick one");
+    if (g.dataDir.trim() === "") fail("--data-dir must not be empty");
+    const opts = cmd.opts() as Record<string, unknown>;
+    if (opts.source === "sample") {
+      const clash = ["reposFile", "maxRepos", "reposDir", "queriesFile", "minStars"].filter(given);
+      const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      if (clash.length) fail(`--source sample uses the embedded sample projects; ${clash.map(flag).join(", ")} ${clash.length > 1 ? "do" : "does"} not apply to it`);
+    }
+    if (opts.reposDir !== undefined && String(opts.reposDir).trim() === "") fail("--repos-dir must not be empty");
+  };
+  const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>, cmd?: Command) => {
+    if (cmd) checkCombinations(cmd, g);
     const global = toGlobal(g);
     checkDataDirWritable(global.dataDir);
     const ctx = makeContext(global, argv, controller.signal);
@@ -272,28 +289,28 @@ async function main(argv: string[]): Promise<number> {
       const g = this.optsWithGlobals() as unknown as GlobalFlags;
       // Projects already on disk (--repos-dir) need no scraping.
       const only = o.step ? [o.step] : o.reposDir ? STAGES.filter((s) => s !== "scrape") : [...STAGES];
-      await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) });
+      await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) }, this as unknown as Command);
     });
 
   scrapeFlags(licenceFlags(program.command("scrape")))
     .description("search GitHub for KMP repositories, verify and shallow-clone them into <data-dir>/repos")
     .action(async function (o) {
-      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["scrape"], { scrape: toScrape(o) });
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["scrape"], { scrape: toScrape(o) }, this as unknown as Command);
     });
   extractFlags(licenceFlags(program.command("extract")))
     .description("parse every Kotlin file into blocks: <data-dir>/raw_blocks/all_blocks.jsonl")
     .action(async function (o) {
-      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["extract"], { extract: toExtract(o) });
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["extract"], { extract: toExtract(o) }, this as unknown as Command);
     });
   tokenFlags(pairsFlags(program.command("pairs")))
     .description("make training pairs from the blocks: <data-dir>/training_pairs/{train,val,test}.jsonl")
     .action(async function (o) {
-      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["pairs"], { pairs: toPairs(o) });
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["pairs"], { pairs: toPairs(o) }, this as unknown as Command);
     });
   prepareFlags(tokenFlags(program.command("prepare")))
     .description("dedup, score, balance, sample and split: <data-dir>/final_training/*.jsonl")
     .action(async function (o) {
-      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["prepare"], { prepare: toPrepare(o) });
+      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["prepare"], { prepare: toPrepare(o) }, this as unknown as Command);
     });
   program
     .command("validate")

@@ -2,6 +2,8 @@
  * The typed options of every command, built once in main.ts from argv/env and passed down.
  * Value parsers live here so the rules are table-testable without spawning the CLI.
  */
+import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
+import spdxDeprecated from "spdx-license-ids/deprecated.json" with { type: "json" };
 import type { LogFormat } from "./log.ts";
 import type { ProgressOptions } from "./progress.ts";
 
@@ -101,6 +103,8 @@ export class OptionValueError extends Error {}
 
 export function parseIntStrict(value: string, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(value.trim())) throw new OptionValueError(`${what} must be a whole number, got "${value}"`);
+  // Beyond 2^53 a number is no longer exact: said as such (not "at least 1, got 1e+23").
+  if (BigInt(value.trim()) > BigInt(Number.MAX_SAFE_INTEGER)) throw new OptionValueError(`${what} must be at most ${max}, got ${value.trim()}`);
   const n = Number(value);
   if (n < min || n > max) {
     throw new OptionValueError(
@@ -143,6 +147,9 @@ export function parseSplit(value: string): [number, number, number] {
   return nums;
 }
 
+const SPDX_IDS: ReadonlySet<string> = new Set([...spdxIds, ...spdxDeprecated]);
+const SPDX_BY_LOWER = new Map([...SPDX_IDS].map((id) => [id.toLowerCase(), id] as const));
+
 export function parseLicenses(value: string): LicenseFilter {
   const v = value.trim();
   if (v === "" ) throw new OptionValueError(`--licenses must be any, permissive or a comma list of SPDX ids`);
@@ -151,6 +158,13 @@ export function parseLicenses(value: string): LicenseFilter {
   const ids = v.split(",").map((s) => s.trim()).filter(Boolean);
   if (ids.some((id) => !/^[A-Za-z0-9.+-]+$/.test(id))) {
     throw new OptionValueError(`--licenses: "${value}" is not a comma list of SPDX ids (e.g. MIT,Apache-2.0)`);
+  }
+  // Ids from the SPDX licence list (spdx-license-ids, deprecated ones too) or LicenseRef-…; a
+  // misspelt one would keep nothing without a word.
+  const unknown = ids.filter((id) => !SPDX_IDS.has(id) && !id.startsWith("LicenseRef-"));
+  if (unknown.length) {
+    const hint = unknown.map((id) => SPDX_BY_LOWER.get(id.toLowerCase())).filter(Boolean);
+    throw new OptionValueError(`--licenses: ${unknown.map((id) => `"${id}"`).join(", ")} ${unknown.length > 1 ? "are not SPDX licence ids" : "is not an SPDX licence id"}${hint.length ? ` (did you mean ${hint.join(", ")}?)` : " (e.g. MIT, Apache-2.0; see https://spdx.org/licenses/)"}`);
   }
   return { kind: "list", ids };
 }

@@ -22,6 +22,13 @@ describe("usage errors: one line, exit 2, nothing written", () => {
     [["scrape", "--pushed-since", "last-year"], "--pushed-since must be a date"],
     [["prepare", "--near-dup-threshold", "2"], "--near-dup-threshold must be between"],
     [["frobnicate", "x"], "unknown command 'frobnicate'"],
+    [["--source", "sample", "--max-repos", "5"], "--source sample uses the embedded sample projects; --max-repos does not apply to it"],
+    [["scrape", "--source", "sample", "--repos-file", "x.txt"], "--repos-file does not apply to it"],
+    [["run", "--source", "sample", "--repos-dir", "/tmp"], "--repos-dir does not apply to it"],
+    [["-q", "-v"], "-q/--quiet and -v/--verbose contradict each other"],
+    [["extract", "--licenses", "FOO-1.0"], '"FOO-1.0" is not an SPDX licence id'],
+    [["extract", "--licenses", "mit"], "did you mean MIT?"],
+    [["--sample-size", "99999999999999999999999"], "--sample-size must be at most 9007199254740991, got 99999999999999999999999"],
   ])("%p", async (args, message) => {
     const dataDir = join(tmp, `d-${args.join("_").replace(/[^a-z0-9]/gi, "")}`);
     const r = await runCli([...args, "--data-dir", dataDir]);
