@@ -280,7 +280,11 @@ async function main(argv: string[]): Promise<number> {
     .version(pkg.version, "-V, --version")
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") });
+    .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") })
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 done, 1 validate found a failing check, 2 usage (flags, values, paths), 3 network or\nremote service, 4 input data (missing, damaged or unfinished upstream outputs), 130 Ctrl-C, 143 SIGTERM,\n70 a bug (with its stack trace).",
+    );
 
   prepareFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true })))))))
     .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
