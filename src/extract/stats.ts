@@ -134,7 +134,7 @@ export function formatStatsTable(s: ExtractStatsJson): string {
   const rows: [string, string][] = [
     ["repos", `${s.repos} (${s.repos_without_kotlin} without Kotlin${s.repos_skipped_licence ? `; ${s.repos_skipped_licence} more skipped for their licence` : ""})`],
     ["licences", Object.entries(s.licences.by_licence).map(([k, v]) => `${k} ${v}`).join(", ") || "none"],
-    ["files", `${s.files_parsed} parsed of ${s.files_discovered}; skipped ${JSON.stringify(s.files_skipped)}; failed ${JSON.stringify(s.files_failed)}`],
+    ["files", `${s.files_parsed} parsed of ${s.files_discovered}; skipped ${reasons(s.files_skipped)}; failed ${reasons(s.files_failed)}`],
     ["parse errors", `${s.files_with_parse_errors} files, ${s.parse_error_nodes} ERROR/MISSING nodes; repaired ${s.repairs.misparse_spans} misparsed spans, ${s.repairs.files_improved_by_rewrites} files by rewrites`],
     ["source sets", `${s.unknown_source_set_files} files unknown (${(s.unknown_source_set_share * 100).toFixed(1)} %)`],
     ["blocks", `${s.blocks}: ${Object.entries(s.blocks_by_kind).map(([k, v]) => `${k} ${v}`).join(", ")}`],
@@ -144,4 +144,10 @@ export function formatStatsTable(s: ExtractStatsJson): string {
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   return ["extract summary", ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)].join("\n");
+}
+
+/** Counts by reason as words: "none", or "too_large 2, not_utf8 1". */
+function reasons(counts: Record<string, number>): string {
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([r, n]) => `${r} ${n}`);
+  return parts.length ? parts.join(", ") : "none";
 }

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { KmpError } from "../../src/errors.ts";
 import { type BatchRunner, runExtract } from "../../src/extract/index.ts";
 import { extractBatch } from "../../src/extract/worker.ts";
+import { formatStatsTable } from "../../src/extract/stats.ts";
 import type { BatchTask } from "../../src/extract/types.ts";
 import { silentLogger } from "../../src/log.ts";
 import type { StageContext } from "../../src/stage.ts";
@@ -65,6 +66,10 @@ describe("bad input", () => {
     expect(s.repos_without_kotlin).toBe(2);
     expect(s.files_with_parse_errors).toBeGreaterThanOrEqual(1);
     expect(s.files_failed).toEqual({});
+    // The summary names them in words, not as raw JSON.
+    const table = formatStatsTable(s as never);
+    expect(table).toContain("skipped binary 1, generated 1, not_utf8 1, symlink_loop 2, symlink_outside_repo 1, too_large 1; failed none");
+    expect(table).not.toContain("{");
     const blocks = readBlocks(dataDir);
     const names = blocks.map((b) => b.name);
     expect(names).toContain("Good");
