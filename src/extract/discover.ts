@@ -4,7 +4,7 @@
  * unreadable), each counted by reason, and the file's source set.
  */
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import fg from "fast-glob";
 import { type ModuleInfo, readAmperModule, readGradleModule } from "./modulescript.ts";
 import { BUILD_PLACEMENT, type ModuleOracle, placeFile } from "./sourceset.ts";
@@ -30,7 +30,21 @@ export interface Candidate {
   kind: FileTask["kind"];
 }
 
+/** Build files at a folder's root: it is a Gradle project itself, not a folder of projects. */
+const PROJECT_ROOT_FILES = ["settings.gradle.kts", "settings.gradle", "build.gradle.kts", "build.gradle"];
+
+/** Whether `dir` is one project (a Gradle build at its root) rather than a folder holding projects. */
+export function isProjectDir(dir: string): boolean {
+  return PROJECT_ROOT_FILES.some((f) => existsSync(join(dir, f)));
+}
+
 export function listRepoDirs(reposDir: string, meta: Map<string, { full_name: string; license: string | null; commit: string | null }>): RepoDir[] {
+  // `--repos-dir ~/work/my-app` (one project): its modules are one repository, not several.
+  if (isProjectDir(reposDir)) {
+    const name = basename(reposDir.replace(/[\\/]+$/, ""));
+    const m = meta.get(name);
+    return [{ name: m?.full_name ?? name, dir: reposDir, license: m?.license ?? null, commit: m?.commit ?? null }];
+  }
   return readdirSync(reposDir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !e.name.endsWith(".partial") && !e.name.includes(".tmp"))
     .map((e) => e.name)

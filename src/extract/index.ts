@@ -15,7 +15,7 @@ import { WorkerPool } from "../pool.ts";
 import { createProgress } from "../progress.ts";
 import type { Stage, StageContext, StageSummary } from "../stage.ts";
 import type { Block, Repo } from "../types.ts";
-import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
+import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, isProjectDir, listRepoDirs, readCandidate, readCatalogText, type RepoDir, toTask } from "./discover.ts";
 import { resolveLicences } from "./licensing.ts";
 import { pairsStage, readRepoMeta as readPairsRepoMeta } from "../pairs/index.ts";
 import { REPO_RESULTS_DIR, RepoResults } from "../fused/resume.ts";
@@ -82,6 +82,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   const meta = await readRepoMeta(ctx.global.dataDir);
   const stats = new ExtractStats(ctx.global.threads);
   let repos = listRepoDirs(reposDir, meta);
+  if (isProjectDir(reposDir)) ctx.log.info(`extract: ${reposDir} has a Gradle build at its root: it is read as one repository (${repos[0]!.name}), not as a folder of projects`);
   // In the data dir, repos.jsonl is the corpus: a folder left by an earlier scrape with other
   // filters is not in it and is skipped (counted). --repos-dir takes every folder.
   if (opts.reposDir === null && meta.size > 0) {
@@ -260,7 +261,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   else ctx.log.info(formatStatsTable(json));
   return {
     outputs: [{ path: writer.path, records: writer.count }],
-    summary: `${writer.count.toLocaleString("en-US")} blocks from ${json.files_parsed.toLocaleString("en-US")} files of ${json.repos} repos (${json.mb_per_s.toFixed(2)} MB/s, ${json.threads_used} threads)`,
+    summary: `${writer.count.toLocaleString("en-US")} blocks from ${json.files_parsed.toLocaleString("en-US")} files of ${json.repos} ${json.repos === 1 ? "repo" : "repos"} (${json.mb_per_s.toFixed(2)} MB/s, ${json.threads_used} threads)`,
     workerThreads: json.worker_thread_ids,
   };
 }

@@ -197,3 +197,23 @@ describe("determinism", () => {
     expect(keys).toEqual([...keys].sort());
   });
 });
+
+test("--repos-dir pointing at one project (a Gradle build at its root) reads it as one repository", async () => {
+  const project = join(tmp, "my-app");
+  const files: Record<string, string> = {
+    "settings.gradle.kts": 'include(":shared", ":composeApp")\n',
+    "shared/build.gradle.kts": 'plugins { kotlin("multiplatform") }\nkotlin { jvm() }\n',
+    "shared/src/commonMain/kotlin/a/Greeting.kt": "package a\n\nclass Greeting {\n    fun greet(): String = \"Hello\"\n}\n",
+    "composeApp/src/commonMain/kotlin/a/App.kt": "package a\n\nfun app(): String = Greeting().greet()\n",
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(project, rel)), { recursive: true });
+    writeFileSync(join(project, rel), text);
+  }
+  const dataDir = join(tmp, "one-project");
+  const summary = await runExtract(ctx(dataDir), { reposDir: project, maxFileBytes: 1_000_000 });
+  const blocks = readBlocks(dataDir);
+  expect(new Set(blocks.map((b) => b.repo))).toEqual(new Set(["my-app"]));
+  expect(blocks.some((b) => b.path === "settings.gradle.kts" || b.path === "shared/build.gradle.kts")).toBe(true);
+  expect(summary.summary).toContain("of 1 repo (");
+});
