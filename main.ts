@@ -26,6 +26,7 @@ import {
   parseFloatInRange,
   parseIntStrict,
   parseLicenses,
+  parseApiUrl,
   parseSplit,
 } from "./src/options.ts";
 import { setWorkerBase } from "./src/pool.ts";
@@ -92,7 +93,7 @@ function scrapeFlags<A extends unknown[], O extends OptionValues, G extends Opti
     .addOption(new Option("--include-forks", "keep forks").default(false))
     .addOption(new Option("--include-archived", "keep archived repositories").default(false))
     .addOption(new Option("--github-token <token>", "GitHub token (raises the API rate limit); never logged or written").env("GITHUB_TOKEN"))
-    .addOption(new Option("--github-api-url <url>", "GitHub API base URL (GitHub Enterprise)").default(DEFAULTS.githubApiUrl))
+    .addOption(new Option("--github-api-url <url>", "GitHub API base URL (GitHub Enterprise)").argParser(p(parseApiUrl)).default(DEFAULTS.githubApiUrl))
     .addOption(new Option("--repos-file <file>", "clone the owner/name or clone URLs listed in FILE instead of searching"))
     .addOption(new Option("--queries-file <file>", "search queries, one a line, instead of the built-in ones"))
     .addOption(new Option("--clone-concurrency <n>", "clones at once").argParser(int("--clone-concurrency", 1, 64)).default(DEFAULTS.cloneConcurrency))
@@ -320,7 +321,7 @@ async function main(argv: string[]): Promise<number> {
     .command("validate")
     .description("check the set-up: data dir, grammar in a worker, GitHub access, and a full run on the embedded sample")
     .addOption(new Option("--github-token <token>", "GitHub token to check").env("GITHUB_TOKEN"))
-    .addOption(new Option("--github-api-url <url>", "GitHub API base URL").default(DEFAULTS.githubApiUrl))
+    .addOption(new Option("--github-api-url <url>", "GitHub API base URL").argParser(p(parseApiUrl)).default(DEFAULTS.githubApiUrl))
     .action(async function (o) {
       const global = toGlobal(this.optsWithGlobals() as unknown as GlobalFlags);
       const ctx = makeContext(global, argv, controller.signal);

@@ -169,6 +169,18 @@ export function parseLicenses(value: string): LicenseFilter {
   return { kind: "list", ids };
 }
 
+/** An http(s) base URL (`https://api.github.com`, `https://HOST/api/v3`). */
+export function parseApiUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new OptionValueError(`--github-api-url must be an http(s) URL like https://github.example.com/api/v3, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new OptionValueError(`--github-api-url must be an http(s) URL, got "${value}"`);
+  return value.trim();
+}
+
 export function parseChoice<T extends string>(value: string, what: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new OptionValueError(`${what} must be one of ${choices.join(", ")}, got "${value}"`);

@@ -132,7 +132,9 @@ export class GitHub {
     // 401 would be retried.) A 5xx gets the normal retries on the second call.
     const probe = (retries: number | null) =>
       this.rest.request("GET /rate_limit", retries === null ? {} : { request: { retries } }).then((r) => {
-        const res = (r.data as unknown as { resources: RateLimits }).resources;
+        const res = (r.data as unknown as { resources?: RateLimits } | null)?.resources;
+        // A page that answers 200 but is no GitHub API (a web server, a proxy's HTML).
+        if (!res?.core || !res.search) throw this.notGitHub("HTTP 200 without rate limits");
         return { core: res.core, search: res.search };
       });
     try {
@@ -141,9 +143,19 @@ export class GitHub {
         return probe(null);
       });
     } catch (e) {
-      if (status(e) === 404) return null;
+      // GitHub Enterprise without rate limiting answers 404 with its JSON message; any other 404
+      // (an HTML page, a path without /api/v3) is not a GitHub API.
+      if (status(e) === 404) {
+        if (isGitHubJson(e)) return null;
+        throw this.notGitHub("HTTP 404 on /rate_limit");
+      }
       throw this.userError(e, "checking access");
     }
+  }
+
+  /** A base URL that answers, but not as a GitHub API. */
+  notGitHub(what: string): KmpError {
+    return new KmpError("E_NETWORK", `${this.deps.baseUrl} does not look like a GitHub API (${what}); for GitHub Enterprise use https://HOST/api/v3`);
   }
 
   async repo(owner: string, name: string): Promise<Candidate | null> {
@@ -174,7 +186,13 @@ export class GitHub {
       );
     }
     if (s !== undefined && (s >= 500 || s === 403 || s === 429)) {
-      return new KmpError("E_NETWORK", `GitHub kept failing while ${doing} (HTTP ${s}: ${(e as Error).message}); rerun later to resume`);
+      return new KmpError("E_NETWORK", `GitHub kept failing while ${doing} (HTTP ${s}: ${firstLine((e as Error).message)}); rerun later to resume`);
+    }
+    // Any other answer the API gave (a 404 or 422 on search, an HTML page): the remote side, said in one line.
+    if (s !== undefined) {
+      return isGitHubJson(e)
+        ? new KmpError("E_NETWORK", `GitHub at ${this.deps.baseUrl} answered HTTP ${s} while ${doing}: ${firstLine((e as Error).message)}`)
+        : this.notGitHub(`HTTP ${s} while ${doing}, not GitHub's JSON`);
     }
     return e;
   }
@@ -183,6 +201,17 @@ export class GitHub {
 const passThroughGroup = {
   key: () => ({ schedule: <T>(_opts: unknown, fn: (...a: unknown[]) => T, ...args: unknown[]) => Promise.resolve().then(() => fn(...args)) }),
 };
+
+/** An HTTP error whose body is GitHub's JSON (`{ "message": … }`), not an HTML page. */
+function isGitHubJson(e: unknown): boolean {
+  const data = (e as { response?: { data?: unknown } })?.response?.data;
+  return typeof data === "object" && data !== null && typeof (data as { message?: unknown }).message === "string";
+}
+
+function firstLine(text: string): string {
+  const line = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
 
 export function status(e: unknown): number | undefined {
   const s = (e as { status?: unknown })?.status;

@@ -73,8 +73,12 @@ export async function checkGitHub(opts: ValidateOptions, timeoutMs = 5000): Prom
     return { name, status: "warn", detail: `not reachable at ${opts.githubApiUrl} (${(e as Error).message}); scraping needs the network, the sample does not` };
   }
   if (res.status === 401) return { name, status: "fail", detail: "the GitHub token was rejected (401): check --github-token / GITHUB_TOKEN" };
-  if (!res.ok) return { name, status: "warn", detail: `${opts.githubApiUrl}/rate_limit answered ${res.status}` };
-  const body = (await res.json().catch(() => null)) as { resources?: { core?: { remaining: number; limit: number }; search?: { remaining: number; limit: number } } } | null;
+  const body = (await res.json().catch(() => null)) as { message?: unknown; resources?: { core?: { remaining: number; limit: number }; search?: { remaining: number; limit: number } } } | null;
+  const notGitHub = (what: string): Check => ({ name, status: "fail", detail: `${opts.githubApiUrl} does not look like a GitHub API (${what}); for GitHub Enterprise use https://HOST/api/v3` });
+  // GitHub Enterprise without rate limiting answers 404 with its JSON message; an HTML page is no GitHub.
+  if (res.status === 404 && typeof body?.message !== "string") return notGitHub("HTTP 404 on /rate_limit");
+  if (res.ok && !body?.resources?.core) return notGitHub(`HTTP ${res.status} without rate limits`);
+  if (!res.ok && res.status !== 404) return { name, status: "warn", detail: `${opts.githubApiUrl}/rate_limit answered ${res.status}` };
   const core = body?.resources?.core;
   const search = body?.resources?.search;
   const limits = core ? `core ${core.remaining}/${core.limit}${search ? `, search ${search.remaining}/${search.limit}` : ""}` : "rate limit unknown";
