@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
 import pkg from "./package.json" with { type: "json" };
-import { KmpError } from "./src/errors.ts";
+import { diskError, KmpError } from "./src/errors.ts";
 import { Logger } from "./src/log.ts";
 import {
   DEFAULTS,
@@ -284,7 +284,7 @@ async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") })
     .addHelpText(
       "after",
-      "\nExit codes: 0 done, 1 validate found a failing check, 2 usage (flags, values, paths), 3 network or\nremote service, 4 input data (missing, damaged or unfinished upstream outputs), 130 Ctrl-C, 143 SIGTERM,\n70 a bug (with its stack trace).",
+      "\nExit codes: 0 done, 1 validate found a failing check, 2 usage (flags, values, paths), 3 network or\nremote service, 4 input data (missing, damaged or unfinished upstream outputs), 5 disk (full,\nread-only), 130 Ctrl-C, 143 SIGTERM, 70 a bug (with its stack trace).",
     );
 
   prepareFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true })))))))
@@ -341,6 +341,12 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version end here with 0; any usage error with 2.
       return e.exitCode === 0 ? 0 : 2;
+    }
+    // A full disk or unwritable file outside a step (a marker, the summary): advice too.
+    const disk = e instanceof KmpError ? null : diskError(e, "(the data dir)");
+    if (disk) {
+      process.stderr.write(`kmpdata: ${disk.message}\n`);
+      return disk.exitCode;
     }
     if (e instanceof KmpError) {
       process.stderr.write(`kmpdata: ${e.message}\n`);

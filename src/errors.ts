@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   E_NO_BLOCKS: 4,
   E_NO_PAIRS: 4,
   E_BAD_INPUT: 4, // an upstream output is damaged (truncated, not JSON, not the records it should hold)
+  E_DISK: 5, // the disk filled up, or a file could not be written (permissions, read-only) during a run
   E_INTERRUPTED: 130, // Ctrl-C
   E_VALIDATE: 1, // `kmpdata validate` found a failing check
 } as const;
@@ -33,4 +34,22 @@ export class KmpError extends Error {
 /** A stage's required input is missing: says which file and which step makes it. */
 export function missingInput(file: string, makeWith: string): KmpError {
   return new KmpError("E_NO_INPUT", `${file} does not exist: run \`kmpdata ${makeWith}\` first (or \`kmpdata run\`).`);
+}
+
+const DISK_ERRORS: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+/** A failed write or read the disk caused, as advice (exit 5); null for any other error. */
+export function diskError(e: unknown, dataDir: string): KmpError | null {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== "string" || !(code in DISK_ERRORS)) return null;
+  const path = (e as { path?: unknown }).path;
+  const where = typeof path === "string" ? path : `the data dir ${dataDir}`;
+  const todo = code === "ENOSPC" || code === "EDQUOT" ? "free some space" : "make it writable";
+  return new KmpError("E_DISK", `${DISK_ERRORS[code]} (${code}) writing ${where}: ${todo} and rerun; finished steps are kept and the interrupted one resumes`);
 }

@@ -18,12 +18,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const tmp = tmpName(path);
   const fd = openSync(tmp, "w");
   try {
-    if (typeof data === "string") writeSync(fd, data);
-    else writeSync(fd, data);
+    // writeSync may write less than asked (a disk filling up): loop, so a short write is never renamed in as whole.
+    const bytes = typeof data === "string" ? Buffer.from(data) : data;
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    rmSync(tmp, { force: true }); // a failed write leaves nothing behind
+    throw e;
   }
+  closeSync(fd);
   renameSync(tmp, path);
 }
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { KmpError } from "./errors.ts";
+import { diskError, KmpError } from "./errors.ts";
 import { clearMarker, markerMatches, optionsFingerprint, writeMarker } from "./marker.ts";
 import type { PipelineOptions, StageName } from "./options.ts";
 import type { Stage, StageContext, StageSummary } from "./stage.ts";
@@ -54,7 +54,14 @@ export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): P
   clearMarker(outDir);
   removeStaleTemps(outDir);
   ctx.log.info(`${stage.name}: starting`);
-  const summary = await stage.run(ctx, opts);
+  let summary: StageSummary;
+  try {
+    summary = await stage.run(ctx, opts);
+  } catch (e) {
+    // A step that failed leaves none of its temporary files (a full disk must not stay full of them).
+    removeStaleTemps(outDir);
+    throw diskError(e, ctx.global.dataDir) ?? e;
+  }
   if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", `${stage.name}: interrupted; rerun to resume`);
   writeMarker(outDir, expected);
   const seconds = (performance.now() - started) / 1000;

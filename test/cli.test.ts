@@ -71,7 +71,7 @@ describe("help and version", () => {
     for (const c of ["run", "scrape", "extract", "pairs", "prepare", "validate", "--data-dir", "--threads", "--seed"]) expect(r.stdout).toContain(c);
     // The exit codes, as README lists them.
     expect(r.stdout).toContain("Exit codes: 0 done");
-    for (const code of ["2 usage", "3 network", "4 input data", "130 Ctrl-C", "143 SIGTERM", "70 a bug"]) expect(r.stdout.replace(/\s+/g, " ")).toContain(code);
+    for (const code of ["2 usage", "3 network", "4 input data", "5 disk", "130 Ctrl-C", "143 SIGTERM", "70 a bug"]) expect(r.stdout.replace(/\s+/g, " ")).toContain(code);
   });
   test.each([["run"], ["scrape"], ["extract"], ["pairs"], ["prepare"], ["validate"]])("%s --help", async (cmd) => {
     const r = await runCli([cmd, "--help"]);

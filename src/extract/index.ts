@@ -130,10 +130,13 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   const saved = carry ? new RepoResults(join(blocksDir(ctx.global.dataDir), REPO_RESULTS_DIR), `${pkg.version}:${extractStage.version}:${pairsStage.version}`) : null;
   if (saved && ctx.global.force) saved.clear();
 
+  // Set when the step has failed: batches still in flight end quietly (the pool is being torn down).
+  let failed = false;
   const runBatch = async (task: BatchTask): Promise<BatchResult | null> => {
     for (let attempt = 1; attempt <= 2; attempt++) {
       const out = await runner.run(task);
       if (out.ok) return out.value;
+      if (failed) return null;
       stats.worker_failures++;
       ctx.log.warn(`a worker failed on a batch of ${task.files.length} files (attempt ${attempt}/2): ${out.error.message}`);
     }
@@ -170,6 +173,9 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
       progress.tick(task.files.length);
     });
     lastWrite = write;
+    // Awaited in order below; a failure is raised there once, not again as an unhandled rejection
+    // of the writes queued behind it.
+    write.catch(() => {});
     return write;
   };
 
@@ -238,6 +244,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     await lastWrite;
     ctx.log.debug(`extract: last batch written at ${since()}`);
   } catch (e) {
+    failed = true;
     writer.abort();
     throw e;
   } finally {
