@@ -222,7 +222,8 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         if (ctx.signal.aborted) break;
         const read = readCandidate(c, opts.maxFileBytes);
         if (!read.ok) {
-          stats.skip(read.reason);
+          stats.skip(read.reason, `${c.repo.name}:${c.rel}`);
+          ctx.log.debug(`extract: skipped ${c.repo.name}:${c.rel} (${read.reason})`);
           progress.tick(1);
           continue;
         }

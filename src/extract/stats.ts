@@ -11,6 +11,9 @@ function sorted(m: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Skipped files named in extraction_stats.json at most (the rest are counted). */
+export const MAX_NAMED_SKIPS = 5000;
+
 export class ExtractStats {
   repos = 0;
   repos_without_kotlin = 0;
@@ -21,6 +24,9 @@ export class ExtractStats {
   files_skipped: Record<string, number> = {};
   files_failed: Record<string, number> = {};
   failed_files: string[] = [];
+  /** Every skipped file with its reason (repo:path), up to MAX_NAMED_SKIPS; the rest counted. */
+  skipped_files: { file: string; reason: string }[] = [];
+  skipped_files_not_listed = 0;
   files_with_parse_errors = 0;
   parse_error_nodes = 0;
   misparse_spans_repaired = 0;
@@ -43,8 +49,11 @@ export class ExtractStats {
 
   constructor(readonly threadsRequested: number) {}
 
-  skip(reason: SkipReason): void {
+  skip(reason: SkipReason, file?: string): void {
     bump(this.files_skipped, reason);
+    if (file === undefined) return;
+    if (this.skipped_files.length < MAX_NAMED_SKIPS) this.skipped_files.push({ file, reason });
+    else this.skipped_files_not_listed++;
   }
 
   fileFailed(f: Pick<FileTask, "repo" | "path">, reason: string): void {
@@ -101,6 +110,8 @@ export class ExtractStats {
       files_skipped: sorted(this.files_skipped),
       files_failed: sorted(this.files_failed),
       failed_files: this.failed_files,
+      skipped_files: this.skipped_files,
+      skipped_files_not_listed: this.skipped_files_not_listed,
       files_with_parse_errors: this.files_with_parse_errors,
       parse_error_nodes: this.parse_error_nodes,
       repairs: { misparse_spans: this.misparse_spans_repaired, files_improved_by_rewrites: this.files_repaired_by_rewrites },

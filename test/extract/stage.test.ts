@@ -62,6 +62,11 @@ describe("bad input", () => {
     const summary = await runExtract(ctx(dataDir), { reposDir: repos, maxFileBytes: 1_000_000 });
     const s = readStats(dataDir);
     expect(s.files_skipped).toEqual({ binary: 1, generated: 1, not_utf8: 1, symlink_loop: 2, symlink_outside_repo: 1, too_large: 1 });
+    // Each one named with its reason, not only counted.
+    const named = (s as unknown as { skipped_files: { file: string; reason: string }[] }).skipped_files;
+    expect(named).toHaveLength(7);
+    expect(named).toContainEqual({ file: "acme__mixed:shared/src/commonMain/kotlin/a/Outside.kt", reason: "symlink_outside_repo" });
+    expect(new Set(named.map((n) => n.reason))).toEqual(new Set(["binary", "generated", "not_utf8", "symlink_loop", "symlink_outside_repo", "too_large"]));
     expect(s.repos).toBe(3);
     expect(s.repos_without_kotlin).toBe(2);
     expect(s.files_with_parse_errors).toBeGreaterThanOrEqual(1);
