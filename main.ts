@@ -135,7 +135,9 @@ function prepareFlags<A extends unknown[], O extends OptionValues, G extends Opt
     .addOption(new Option("--min-quality <x>", "drop rows scored below this (0..1)").argParser(p((v) => parseFloatInRange(v, "--min-quality", 0, 1))).default(DEFAULTS.minQuality))
     .addOption(new Option("--max-per-type <n>", "cap rows per pair type (default: 3 × the median type count)").argParser(int("--max-per-type", 1)))
     .addOption(new Option("--split <train,val,test>", "split percentages").argParser(p(parseSplit)).default([90, 5, 5] as [number, number, number], "90,5,5"))
-    .addOption(new Option("--format <format>", "row format: default (input_text/target_text), messages (chat), prompt-completion").choices(["default", "messages", "prompt-completion"] as const).default("default" as const));
+    .addOption(new Option("--format <format>", "row format: default (input_text/target_text), messages (chat), prompt-completion").choices(["default", "messages", "prompt-completion"] as const).default("default" as const))
+    .addOption(new Option("--fence <fence>", "messages: the assistant's answer in a ```kotlin block, or none").choices(["kotlin", "none"] as const).default("kotlin" as const))
+    .addOption(new Option("--separator <text>", "prompt-completion: what ends the prompt (\\n for a newline)").default("\\n"));
 }
 
 type GlobalFlags = ReturnType<ReturnType<typeof globalFlags<[], {}, {}>>["opts"]>;
@@ -202,6 +204,8 @@ function toPrepare(o: PrepareFlags & TokenFlags): PrepareOptions {
     maxPerType: o.maxPerType ?? null,
     split: o.split,
     format: o.format,
+    fence: o.fence,
+    separator: o.separator.replace(/\\n/g, "\n").replace(/\\t/g, "\t"),
   };
 }
 

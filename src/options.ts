@@ -75,6 +75,10 @@ export interface PrepareOptions {
   maxPerType: number | null; // null = a multiple of the median type count
   split: [number, number, number];
   format: OutputFormat;
+  /** `messages`: the assistant's answer in a ```kotlin fence (kotlin) or bare (none). */
+  fence: "kotlin" | "none";
+  /** `prompt-completion`: what ends the prompt before the completion. */
+  separator: string;
 }
 
 /** What every stage receives besides its own options. */
@@ -269,6 +273,8 @@ export function defaultPipelineOptions(now = new Date()): PipelineOptions {
       maxPerType: null,
       split: [90, 5, 5],
       format: "default",
+      fence: "kotlin",
+      separator: "\n",
     },
   };
 }

@@ -132,7 +132,10 @@ export function renderCard(s: PrepareStats): string {
       ...(c.written_to ? [`- \`${c.written_to}\`: each cluster of related rows, with what was kept and why the rest was removed`] : []),
       "",
       `Keys of every row (\`${o.format}\`): ${FORMAT_KEYS[o.format].map((k) => `\`${k}\``).join(", ")}.` +
-        (o.format === "messages" ? ` System message: “${SYSTEM_PROMPT}”` : ""),
+        (o.format === "messages"
+          ? ` System message: “${SYSTEM_PROMPT}”${(o.fence ?? "kotlin") === "kotlin" ? " The assistant's answer is the code in a \`\`\`kotlin block (--fence none: bare)." : " The assistant's answer is the bare code."}`
+          : "") +
+        (o.format === "prompt-completion" ? ` Each prompt ends with the separator ${JSON.stringify(o.separator ?? "\n")} (--separator).` : ""),
     ].join("\n"),
   );
 

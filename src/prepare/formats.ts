@@ -18,7 +18,19 @@ export const FORMAT_KEYS: Record<OutputFormat, readonly string[]> = {
   "prompt-completion": ["prompt", "completion", "pair_type", "source_set", "platform", "quality_score", "repo", "path", "license"],
 };
 
-export function formatRow(row: FinalRow, format: OutputFormat): Record<string, unknown> {
+export interface FormatOptions {
+  fence: "kotlin" | "none";
+  separator: string;
+}
+
+export const DEFAULT_FORMAT_OPTIONS: FormatOptions = { fence: "kotlin", separator: "\n" };
+
+/** The answer as a chat model writes code: in a ```kotlin block (token limits apply to the text inside). */
+export function fenced(code: string, fence: FormatOptions["fence"]): string {
+  return fence === "kotlin" ? "```kotlin\n" + code.replace(/\n+$/, "") + "\n```" : code;
+}
+
+export function formatRow(row: FinalRow, format: OutputFormat, o: FormatOptions = DEFAULT_FORMAT_OPTIONS): Record<string, unknown> {
   const provenance = {
     pair_type: row.pair_type,
     source_set: row.source_set,
@@ -47,11 +59,11 @@ export function formatRow(row: FinalRow, format: OutputFormat): Record<string, u
         messages: [
           { role: "system", content: SYSTEM_PROMPT },
           { role: "user", content: row.input_text },
-          { role: "assistant", content: row.target_text },
+          { role: "assistant", content: fenced(row.target_text, o.fence) },
         ],
         ...provenance,
       };
     case "prompt-completion":
-      return { prompt: row.input_text, completion: row.target_text, ...provenance };
+      return { prompt: row.input_text + o.separator, completion: row.target_text, ...provenance };
   }
 }

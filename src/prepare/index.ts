@@ -114,7 +114,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   const reader = new RowReader(files, t);
   let written;
   try {
-    written = writeSplits(t, reader, plan, opts.format, outDir);
+    written = writeSplits(t, reader, plan, opts.format, outDir, { fence: opts.fence ?? "kotlin", separator: opts.separator ?? "\n" });
   } finally {
     reader.close();
   }

@@ -9,7 +9,7 @@ import { JsonlWriter } from "../io.ts";
 import type { OutputFormat } from "../options.ts";
 import type { FinalRow, Pair, QualityDims } from "../types.ts";
 import type { DedupTrace } from "./dedup.ts";
-import { formatRow } from "./formats.ts";
+import { formatRow, DEFAULT_FORMAT_OPTIONS, type FormatOptions } from "./formats.ts";
 import type { Ledger } from "./ledger.ts";
 import { QUALITY_DIMENSIONS } from "./quality.ts";
 import { SPLITS, type SplitPlan } from "./split.ts";
@@ -60,7 +60,14 @@ export function finalRow(t: PairTable, i: number, p: Pair): FinalRow {
   };
 }
 
-export function writeSplits(t: PairTable, reader: RowReader, plan: SplitPlan, format: OutputFormat, outDir: string): Record<(typeof OUTPUT_FILES)[number], number> {
+export function writeSplits(
+  t: PairTable,
+  reader: RowReader,
+  plan: SplitPlan,
+  format: OutputFormat,
+  outDir: string,
+  formatOptions: FormatOptions = DEFAULT_FORMAT_OPTIONS,
+): Record<(typeof OUTPUT_FILES)[number], number> {
   const writers = Object.fromEntries(OUTPUT_FILES.map((f) => [f, new JsonlWriter<Record<string, unknown>>(join(outDir, `${f}.jsonl`))])) as Record<
     (typeof OUTPUT_FILES)[number],
     JsonlWriter<Record<string, unknown>>
@@ -68,7 +75,7 @@ export function writeSplits(t: PairTable, reader: RowReader, plan: SplitPlan, fo
   try {
     SPLITS.forEach((name, s) => {
       for (const i of plan.rows[s]!) {
-        const row = formatRow(finalRow(t, i, reader.read(i)), format);
+        const row = formatRow(finalRow(t, i, reader.read(i)), format, formatOptions);
         writers[name].write(row);
         if (name !== "test") writers.all_train.write(row);
       }

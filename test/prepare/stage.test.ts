@@ -306,6 +306,20 @@ describe("prepare: outputs", () => {
     }
   });
 
+  test("messages answer in a ```kotlin block unless --fence none; prompt-completion prompts end with --separator", async () => {
+    const base = await prepare(corpus(), { format: "default" });
+    const target = base.rows.train![0]!.target_text as string;
+    const fenced = await prepare(corpus(), { format: "messages" });
+    const answer = (fenced.rows.train![0]!.messages as { content: string }[])[2]!.content;
+    expect(answer).toBe("```kotlin\n" + target.replace(/\n+$/, "") + "\n```");
+    const bare = await prepare(corpus(), { format: "messages", fence: "none" });
+    expect((bare.rows.train![0]!.messages as { content: string }[])[2]!.content).toBe(target);
+    const pc = await prepare(corpus(), { format: "prompt-completion", separator: "\n\n### Answer\n" });
+    expect(pc.rows.train![0]!.prompt).toBe((base.rows.train![0]!.input_text as string) + "\n\n### Answer\n");
+    expect(pc.rows.train![0]!.completion).toBe(target);
+    expect(fenced.files.card).toContain("```kotlin block");
+  });
+
   test("stats and card agree with the files", async () => {
     const o = await prepare(corpus(), {}, 42, 1);
     expect(o.stats.written).toEqual({ train: o.rows.train!.length, val: o.rows.val!.length, test: o.rows.test!.length, all_train: o.rows.all_train!.length });
