@@ -347,17 +347,17 @@ async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     // A full disk or unwritable file outside a step (a marker, the summary): advice too.
+    // The last line says why the run stopped, as the log does: a JSON object with --log-format json.
+    const jsonLog = argv.some((a, i) => a === "--log-format=json" || (a === "--log-format" && argv[i + 1] === "json"));
+    const fail = (message: string, exit: number, code: string, stack?: string) => {
+      if (jsonLog) process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message, code, exit, ...(stack ? { stack } : {}) }) + "\n");
+      else process.stderr.write(`kmpdata: ${message}${stack ? `\n${stack}` : ""}\n`);
+      return exit;
+    };
     const disk = e instanceof KmpError ? null : diskError(e, "(the data dir)");
-    if (disk) {
-      process.stderr.write(`kmpdata: ${disk.message}\n`);
-      return disk.exitCode;
-    }
-    if (e instanceof KmpError) {
-      process.stderr.write(`kmpdata: ${e.message}\n`);
-      return e.code === "E_INTERRUPTED" ? interruptedExit : e.exitCode;
-    }
-    process.stderr.write(`kmpdata: internal error (a bug; please report it with this output):\n${(e as Error)?.stack ?? String(e)}\n`);
-    return 70;
+    if (disk) return fail(disk.message, disk.exitCode, disk.code);
+    if (e instanceof KmpError) return fail(e.message, e.code === "E_INTERRUPTED" ? interruptedExit : e.exitCode, e.code);
+    return fail("internal error (a bug; please report it with this output):", 70, "E_BUG", (e as Error)?.stack ?? String(e));
   }
   return exitCode;
 }

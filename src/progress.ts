@@ -66,9 +66,10 @@ function lineProgress(title: string, total: number, unit: string, log: Logger, i
     const secs = Math.max(0.001, (Date.now() - started) / 1000);
     const rate = value / secs;
     const eta = rate > 0 && total > value ? Math.round((total - value) / rate) : 0;
+    // Numbers, not strings: a JSON log is read by programs (rate per second, seconds).
     log.info(`${title}: ${value}/${total} ${unit}`, {
-      rate: `${rate.toFixed(1)}/s`,
-      ...(final ? { seconds: secs.toFixed(1) } : { eta: `${eta}s` }),
+      rate: Number(rate.toFixed(1)),
+      ...(final ? { seconds: Number(secs.toFixed(1)) } : { eta_seconds: eta }),
     });
   };
   return {

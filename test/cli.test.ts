@@ -100,3 +100,19 @@ describe("environment", () => {
     expect(readdirSync(join(dataDir, "repos")).length).toBeGreaterThan(0);
   });
 });
+
+describe("--log-format json", () => {
+  test("the stopping error is a JSON line too (message, code, exit), and progress figures are numbers", async () => {
+    const missing = join(tmp, "json-missing");
+    const r = await runCli(["pairs", "--data-dir", missing, "--log-format", "json"]);
+    expect(r.code).toBe(4);
+    const last = JSON.parse(r.stderr.trim().split("\n").pop()!);
+    expect(last).toMatchObject({ level: "error", code: "E_NO_INPUT", exit: 4 });
+    expect(last.msg).toContain("does not exist");
+    const run = await runCli(["run", "--source", "sample", "--data-dir", join(tmp, "json-run"), "--log-format", "json", "--threads", "1"]);
+    expect(run.code).toBe(0);
+    const progress = run.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l)).filter((o) => "rate" in o);
+    expect(progress.length).toBeGreaterThan(0);
+    for (const p of progress) expect(typeof p.rate).toBe("number");
+  });
+});
