@@ -28,7 +28,7 @@ export function renderCard(s: PrepareStats): string {
   out.push(cardYaml({ licenses, rows: total, files: { train: "train.jsonl", validation: "val.jsonl", test: "test.jsonl" } }));
   out.push(`# kmpdata — Kotlin Multiplatform fine-tuning pairs`);
   out.push(
-    `${n(total)} rows (${n(s.written.train!)} train, ${n(s.written.val!)} val, ${n(s.written.test!)} test; ` +
+    `${n(total)} ${total === 1 ? "row" : "rows"} (${n(s.written.train!)} train, ${n(s.written.val!)} val, ${n(s.written.test!)} test; ` +
       `all_train.jsonl = train + val, ${n(s.written.all_train!)} rows) in the \`${o.format}\` format, built by kmpdata ${s.version} ` +
       `with seed ${s.seed} from ${n(s.input.records)} pairs.`,
   );

@@ -79,6 +79,8 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
         progress.tick(Math.floor(bytes / 1024) - before);
       },
     });
+    // Whole KiB were counted as read; the total was rounded up: the last part of a KiB ends the bar at 100 %.
+    progress.tick(Math.max(0, totalKb - Math.floor(bytes / 1024)));
   } finally {
     progress.stop();
     await pool.destroy();

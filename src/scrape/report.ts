@@ -65,5 +65,5 @@ export function summaryTable(s: ScrapeStats): string {
 export function summaryLine(s: ScrapeStats): string {
   const dropped = Object.values(s.dropped).reduce((a, b) => a + (b ?? 0), 0);
   const failed = Object.values(s.failed).reduce((a, b) => a + (b ?? 0), 0);
-  return `${n(s.kept)} repos (${n(s.cloned)} cloned, ${n(s.skipped)} already done), ${n(dropped)} dropped, ${n(failed)} failed`;
+  return `${n(s.kept)} ${s.kept === 1 ? "repo" : "repos"} (${n(s.cloned)} cloned, ${n(s.skipped)} already done), ${n(dropped)} dropped, ${n(failed)} failed`;
 }

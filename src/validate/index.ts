@@ -129,6 +129,6 @@ export async function runValidate(ctx: StageContext, opts: ValidateOptions): Pro
   checks.push(...(await checkSampleRun(ctx)));
   const failed = checks.filter((c) => c.status === "fail").length;
   const warned = checks.filter((c) => c.status === "warn").length;
-  process.stdout.write(`${formatChecks(checks)}\n\n${failed === 0 ? "ready" : "not ready"}: ${checks.length - failed - warned} ok, ${warned} warnings, ${failed} failed\n`);
+  process.stdout.write(`${formatChecks(checks)}\n\n${failed === 0 ? "ready" : "not ready"}: ${checks.length - failed - warned} ok, ${warned} ${warned === 1 ? "warning" : "warnings"}, ${failed} failed\n`);
   return failed === 0;
 }
