@@ -284,6 +284,8 @@ async function main(argv: string[]): Promise<number> {
     .description("Turns Kotlin Multiplatform repositories into fine-tuning pairs for code LLMs.\nWith no command: `kmpdata run` (every step).")
     .version(pkg.version, "-V, --version")
     .showSuggestionAfterError()
+    // Each command's --help lists the global flags too (--data-dir, --threads, --seed …).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(oneLine(str) + " (see kmpdata --help)\n") })
     .addHelpText(
@@ -333,6 +335,8 @@ async function main(argv: string[]): Promise<number> {
       if (!ok) exitCode = 1;
     });
 
+  // A usage error points at the help of the command it happened in.
+  for (const c of program.commands) c.configureOutput({ outputError: (str, write) => write(`${oneLine(str)} (see kmpdata ${c.name()} --help)\n`) });
   // `kmpdata frobnicate` would reach the default command as an extra argument: say what it is.
   const commands = program.commands.map((c) => c.name());
   if (argv[0] !== undefined && !argv[0].startsWith("-") && argv[0] !== "help" && !commands.includes(argv[0])) {

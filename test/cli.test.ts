@@ -116,3 +116,14 @@ describe("--log-format json", () => {
     for (const p of progress) expect(typeof p.rate).toBe("number");
   });
 });
+
+describe("a command's own help", () => {
+  test("lists the global flags, and a usage error points at that command's help", async () => {
+    const help = await runCli(["pairs", "--help"]);
+    expect(help.stdout).toContain("Global Options:");
+    for (const f of ["--data-dir", "--threads", "--seed"]) expect(help.stdout).toContain(f);
+    const bad = await runCli(["pairs", "--context-tokens", "x", "--data-dir", join(tmp, "help-bad")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toEndWith("(see kmpdata pairs --help)");
+  });
+});

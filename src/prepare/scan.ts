@@ -118,7 +118,8 @@ export async function scanPairs(files: string[], pool: AnalysePool, opts: ScanOp
         if (outcome.ok) {
           results[index] = outcome.value;
           threads.add(outcome.value.threadId);
-        } else {
+        } else if (!opts.signal.aborted) {
+          // (A batch cut short by Ctrl-C is no failure: the run stops anyway.)
           failedBatches++;
           opts.log.warn(`prepare: a worker batch failed; its ${task.items.length} pairs are dropped (analysis_failed)`, { error: outcome.error.message });
         }
