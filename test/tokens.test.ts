@@ -5,6 +5,7 @@
  * seeded random strings (seed in the test name: a failure reproduces) and the real Kotlin corpus.
  */
 import { describe, expect, test } from "bun:test";
+import { mulberry32 } from "../src/prepare/minhash.ts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
@@ -31,17 +32,6 @@ function firstDivergence(texts: Iterable<string>): { text: string; pieces: strin
     }
   }
   return undefined;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KOTLIN = [

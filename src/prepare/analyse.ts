@@ -11,7 +11,7 @@ import { promptCodeBlocks } from "./promptcode.ts";
 import { permutations, signInto, type Permutations } from "./minhash.ts";
 import { QUALITY_DIMENSIONS, qualityDims, qualityScore } from "./quality.ts";
 import { tokenCounter } from "../tokens.ts";
-import { FLAG, type AnalyseResult, type AnalyseTask } from "./types.ts";
+import { emptyAnalyseResult, FLAG, type AnalyseResult, type AnalyseTask } from "./types.ts";
 
 let parser: Promise<Parser> | null = null;
 let perms: { key: string; value: Permutations } | null = null;
@@ -31,17 +31,7 @@ export async function analyseBatch(task: AnalyseTask): Promise<AnalyseResult> {
   const n = task.items.length;
   const k = task.permutations;
   const d = QUALITY_DIMENSIONS.length;
-  const out: AnalyseResult = {
-    threadId,
-    exactKey: new Float64Array(n),
-    structKey: new Float64Array(n),
-    signatures: new Uint32Array(n * k),
-    inputTokens: new Uint32Array(n),
-    targetTokens: new Uint32Array(n),
-    flags: new Uint8Array(n),
-    dims: new Float32Array(n * d),
-    score: new Float64Array(n),
-  };
+  const out = emptyAnalyseResult(threadId, n, k, d);
   for (let i = 0; i < n; i++) {
     const item = task.items[i]!;
     const target = item.target_text;

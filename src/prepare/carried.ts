@@ -5,7 +5,7 @@
  * function on the same texts, so the final files are the same bytes either way.
  */
 import { QUALITY_DIMENSIONS } from "./quality.ts";
-import type { AnalysePool, AnalyseResult, AnalyseTask } from "./types.ts";
+import { emptyAnalyseResult, type AnalysePool, type AnalyseResult, type AnalyseTask } from "./types.ts";
 
 /** One pair's share of an AnalyseResult. */
 interface Row {
@@ -71,17 +71,7 @@ export class CarriedAnalyses {
     const n = rows.length;
     const k = this.settings.permutations;
     const d = QUALITY_DIMENSIONS.length;
-    const out: AnalyseResult = {
-      threadId: rows[0]?.threadId ?? 0,
-      exactKey: new Float64Array(n),
-      structKey: new Float64Array(n),
-      signatures: new Uint32Array(n * k),
-      inputTokens: new Uint32Array(n),
-      targetTokens: new Uint32Array(n),
-      flags: new Uint8Array(n),
-      dims: new Float32Array(n * d),
-      score: new Float64Array(n),
-    };
+    const out = emptyAnalyseResult(rows[0]?.threadId ?? 0, n, k, d);
     rows.forEach((row, i) => {
       out.exactKey[i] = row.exactKey;
       out.structKey[i] = row.structKey;

@@ -59,3 +59,18 @@ export interface AnalysePool {
   run(task: AnalyseTask): Promise<{ ok: true; value: AnalyseResult } | { ok: false; error: { message: string } }>;
   destroy(): Promise<void>;
 }
+
+/** An analysis result for n items, every column zeroed (k MinHash permutations, d quality dimensions). */
+export function emptyAnalyseResult(threadId: number, n: number, k: number, d: number): AnalyseResult {
+  return {
+    threadId,
+    exactKey: new Float64Array(n),
+    structKey: new Float64Array(n),
+    signatures: new Uint32Array(n * k),
+    inputTokens: new Uint32Array(n),
+    targetTokens: new Uint32Array(n),
+    flags: new Uint8Array(n),
+    dims: new Float32Array(n * d),
+    score: new Float64Array(n),
+  };
+}
