@@ -117,6 +117,7 @@ export function renderCard(s: PrepareStats): string {
   out.push(table(["source set", "rows"], Object.entries(s.coverage.source_sets).map(([k, v]) => [k, n(v)])));
   out.push(table(["platform", "rows"], Object.entries(s.coverage.platforms).map(([k, v]) => [k, n(v)])));
 
+  out.push(...pairsSection(s));
   out.push(`## Licenses`);
   out.push(
     `Each row keeps its repository's SPDX license id in \`license\` ("none" below = no license detected; such code is not licensed for reuse). ` +
@@ -175,4 +176,37 @@ function splitLines(s: PrepareStats): string[] {
       `Scores on val and test speak for fewer repositories or pair types than intended.`;
   const listed = s.splits.train.repository_names && s.splits.val.repository_names && s.splits.test.repository_names;
   return [`Repositories per split (${listed ? "all listed" : `listed when ≤ ${MAX_LISTED_REPOSITORIES}`}) — ${names.join("; ")}.`, coverage];
+}
+
+/** What the pairs step did (its pairs_stats.json) and how much code the final rows teach twice within a file. */
+function pairsSection(s: PrepareStats): string[] {
+  const out = [`## How the pairs were made`];
+  const c = s.contained;
+  out.push(
+    `Each code span is taught once: within one file, ${(100 * c.share).toFixed(1)} % of the final rows' target characters ` +
+      `(${n(c.contained_chars)} of ${n(c.chars)}) sit inside a longer final target of the same file.`,
+  );
+  const p = s.pairs;
+  if (!p) return out;
+  const sources = Object.entries(p.description_sources).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (sources.length) {
+    out.push(
+      `Where a request's description comes from (before prepare's selection): ${sources.map(([k, v]) => `${k.replace(":", " from ")} ${n(v)}`).join(", ")}. ` +
+        `\`kdoc\`: the declaration's own KDoc; \`signature\`: no KDoc, so the request is the signature and its context, never a sentence made from the name.`,
+    );
+  }
+  const x = p.context;
+  out.push(
+    `Context: of ${n(x.candidates_using_project_types)} candidates whose target uses the project's own types, ${n(x.fixed_by_context)} would have been underspecified without ` +
+      `the context the prompt now carries (up to ${n(x.budget_tokens)} tokens: the enclosing class, imports, signatures of what the target uses); ` +
+      `${n(x.dropped_underspecified)} stayed underspecified and were dropped. ${n(x.kept_with_context)} pairs carry context, ${n(x.declarations_shown)} declarations in all.`,
+  );
+  const perFile = Object.entries(p.rows_per_file).sort(([a], [b]) => Number(a) - Number(b));
+  if (perFile.length) out.push(`Pairs per source file: ${perFile.map(([k, v]) => `${n(v)} files with ${k}`).join(", ")}.`);
+  const rules = Object.entries(p.secrets.by_rule).filter(([, v]) => v > 0);
+  out.push(
+    `Secrets: ${n(p.secrets.secrets_redacted)} redacted in ${n(p.secrets.pairs_redacted)} pairs${rules.length ? ` (${rules.map(([r, v]) => `${r} ${n(v)}`).join(", ")})` : ""}, ` +
+      `${n(p.secrets.pairs_dropped)} pairs dropped for holding too many; licence header comments stripped from ${n(p.licence_headers_stripped)} targets.`,
+  );
+  return out;
 }

@@ -8,8 +8,9 @@
  *
  * Only compact per-pair columns live in memory (see table.ts); every drop has a counted reason.
  */
+import { containedShare } from "./contained.ts";
 import { requireFinished } from "../marker.ts";
-import { existsSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
 import { KmpError, missingInput } from "../errors.ts";
@@ -25,12 +26,31 @@ import { minHashConfig } from "./minhash.ts";
 import { scanPairs } from "./scan.ts";
 import { applyMinQuality, applySample, applyTypeCap } from "./select.ts";
 import { planSplits } from "./split.ts";
-import { buildStats } from "./stats.ts";
+import { buildStats, type PairsFacts } from "./stats.ts";
 import type { AnalysePool, AnalyseResult, AnalyseTask } from "./types.ts";
 import { CarriedPool } from "./carried.ts";
 import { portableCommandLine } from "./cardmeta.ts";
 import { applyReadChecks, applyValidation } from "./validate.ts";
 import { RowReader, writeClusters, writeSplits } from "./write.ts";
+
+/** The facts of pairs_stats.json the card repeats, or null when it is missing or not readable. */
+function readPairsFacts(path: string): PairsFacts | null {
+  if (!existsSync(path)) return null;
+  try {
+    const p = JSON.parse(readFileSync(path, "utf8")) as PairsFacts & { secrets: PairsFacts["secrets"] };
+    const { context, description_sources, rows_per_file, secrets, licence_headers_stripped } = p;
+    if (!context || !secrets) return null;
+    return {
+      description_sources: description_sources ?? {},
+      context: { candidates_using_project_types: context.candidates_using_project_types, fixed_by_context: context.fixed_by_context, dropped_underspecified: context.dropped_underspecified, kept_with_context: context.kept_with_context, declarations_shown: context.declarations_shown, budget_tokens: context.budget_tokens },
+      rows_per_file: rows_per_file ?? {},
+      secrets: { pairs_redacted: secrets.pairs_redacted, secrets_redacted: secrets.secrets_redacted, pairs_dropped: secrets.pairs_dropped, by_rule: secrets.by_rule ?? {} },
+      licence_headers_stripped: licence_headers_stripped ?? 0,
+    };
+  } catch {
+    return null;
+  }
+}
 
 export const INPUT_SPLITS = ["train", "val", "test"] as const;
 
@@ -115,8 +135,10 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
   // Pass 2 — write.
   const reader = new RowReader(files, t);
   let written;
+  let contained;
   try {
     written = writeSplits(t, reader, plan, opts.format, outDir, { fence: opts.fence ?? "kotlin", separator: opts.separator ?? "\n" });
+    contained = containedShare(plan.rows.flatMap((rows) => [...rows]).map((i) => ({ file: String(t.file[i]), target: reader.read(i).target_text })));
   } finally {
     reader.close();
   }
@@ -141,6 +163,8 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
     sample,
     written,
     clustersFile: opts.writeClusters ? "clusters.jsonl" : null,
+    contained,
+    pairs: readPairsFacts(join(dataDir, "training_pairs", "pairs_stats.json")),
   });
   stats.input.files.forEach((f, k) => (f.rows = t.src.reduce((a, s) => a + (s === k ? 1 : 0), 0)));
   writeJsonAtomic(join(outDir, "stats.json"), stats);

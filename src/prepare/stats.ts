@@ -2,6 +2,7 @@
  * stats.json: everything the dataset card states, computed from the table and the ledger, never
  * typed by hand. Distributions are over the rows written (train + val + test).
  */
+import type { ContainedShare } from "./contained.ts";
 import { PAIR_TYPES, type PairType } from "../types.ts";
 import type { PrepareOptions } from "../options.ts";
 import type { DedupTrace } from "./dedup.ts";
@@ -22,10 +23,22 @@ export interface Distribution {
   max: number;
 }
 
+/** What the pairs step reported (training_pairs/pairs_stats.json), as the card shows it; null when that file is missing. */
+export interface PairsFacts {
+  description_sources: Record<string, number>;
+  context: { candidates_using_project_types: number; fixed_by_context: number; dropped_underspecified: number; kept_with_context: number; declarations_shown: number; budget_tokens: number };
+  rows_per_file: Record<string, number>;
+  secrets: { pairs_redacted: number; secrets_redacted: number; pairs_dropped: number; by_rule: Record<string, number> };
+  licence_headers_stripped: number;
+}
+
 export interface PrepareStats {
   version: string;
   seed: number;
   command_line: string;
+  /** Code taught twice within one file: the share of final target characters inside a longer final target of the same file. */
+  contained: ContainedShare;
+  pairs: PairsFacts | null;
   options: PrepareOptions;
   input: { files: { file: string; rows: number }[]; records: number };
   written: Record<string, number>;
@@ -108,6 +121,8 @@ export interface StatsInput {
   sample: PrepareStats["sample"];
   written: Record<string, number>;
   clustersFile: string | null;
+  contained: ContainedShare;
+  pairs: PairsFacts | null;
 }
 
 export function buildStats(x: StatsInput): PrepareStats {
@@ -160,6 +175,8 @@ export function buildStats(x: StatsInput): PrepareStats {
     version: x.version,
     seed: x.seed,
     command_line: x.commandLine,
+    contained: x.contained,
+    pairs: x.pairs,
     options: x.options,
     input: { files: x.files, records: t.n + x.invalidRecords },
     written: x.written,

@@ -55,6 +55,9 @@ describe("fused run", () => {
       expect(r.stderr).toMatch(/prepare: [1-9]\d* batches of analyses carried from the fused run \([\d.]+s of its workers. time\), 0 analysed here/);
       expectSame(dir, stepsDir);
     }
+    // The card repeats what pairs did (description sources, context, rows per file, secrets) and the contained share.
+    const card = readFileSync(join(stepsDir, "final_training", "README.md"), "utf8");
+    for (const s of ["## How the pairs were made", "Each code span is taught once: within one file,", "Context: of ", "Pairs per source file:", "Secrets: "]) expect(card).toContain(s);
   });
 
   const corpus = join(ROOT, "..", "shared", "kmp-corpus");
