@@ -3,6 +3,7 @@
  * kmpdata's command line. The only module that reads argv and env or calls process.exit: it turns
  * them into one typed options object per step and hands those to the pipeline.
  */
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
@@ -270,6 +271,9 @@ async function main(argv: string[]): Promise<number> {
       if (clash.length) fail(`--source sample uses the embedded sample projects; ${clash.map(flag).join(", ")} ${clash.length > 1 ? "do" : "does"} not apply to it`);
     }
     if (opts.reposDir !== undefined && String(opts.reposDir).trim() === "") fail("--repos-dir must not be empty");
+    if (typeof opts.reposDir === "string" && existsSync(opts.reposDir) && !statSync(opts.reposDir).isDirectory()) {
+      fail(`${opts.reposDir} is a file: --repos-dir takes a folder of checked-out projects (or one project's folder)`);
+    }
   };
   const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>, cmd?: Command) => {
     if (cmd) checkCombinations(cmd, g);

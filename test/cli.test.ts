@@ -27,6 +27,7 @@ describe("usage errors: one line, exit 2, nothing written", () => {
     [["run", "--source", "sample", "--repos-dir", "/tmp"], "--repos-dir does not apply to it"],
     [["-q", "-v"], "-q/--quiet and -v/--verbose contradict each other"],
     [["scrape", "--github-api-url", "not-a-url"], "--github-api-url must be an http(s) URL"],
+    [["extract", "--repos-dir", "package.json"], "package.json is a file: --repos-dir takes a folder"],
     [["extract", "--licenses", "FOO-1.0"], '"FOO-1.0" is not an SPDX licence id'],
     [["extract", "--licenses", "mit"], "did you mean MIT?"],
     [["--sample-size", "99999999999999999999999"], "--sample-size must be at most 9007199254740991, got 99999999999999999999999"],

@@ -72,11 +72,14 @@ export interface ExtractDeps {
 
 export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: ExtractDeps = {}): Promise<StageSummary> {
   const reposDir = reposDirOf(ctx, opts);
-  if (!existsSync(reposDir) || !statSync(reposDir).isDirectory()) {
+  if (!existsSync(reposDir)) {
     throw new KmpError(
       "E_NO_REPOS",
       `${reposDir} does not exist: run \`kmpdata scrape\` first, or pass --repos-dir with a folder of checked-out projects.`,
     );
+  }
+  if (!statSync(reposDir).isDirectory()) {
+    throw new KmpError("E_USAGE", `${reposDir} is a file: --repos-dir takes a folder of checked-out projects (or one project's folder).`);
   }
   const started = performance.now();
   const meta = await readRepoMeta(ctx.global.dataDir);
