@@ -12,7 +12,7 @@ import type { Block } from "../types.ts";
 import type { RepoBlocks } from "./repo.ts";
 import { lexKotlin, Tok } from "../prepare/lexer.ts";
 import { renderClassLike, type Symbol, type SymbolIndex } from "./symbols.ts";
-import { identifiers, importedName, importLines } from "./text.ts";
+import { identifiers, importedName, importLines, importPath } from "./text.ts";
 
 export type TokenCount = (text: string) => number;
 
@@ -280,6 +280,15 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     for (const s of symbols) if (s.block !== target && s.block !== owner) refs.push({ rank: rank(s.block, target) + bias, order: order++, symbol: s });
   };
   for (const name of used) if (!inPrompt.has(name)) consider(index.resolveAll(index.types, name, target), 0);
+  // Members imported from a project object by name (`import Components.Day`): the object, shown
+  // with them, as soon as the functions the target calls.
+  for (const imp of target.imports) {
+    const path = importPath(imp);
+    const name = importedName(imp);
+    if (!ids.has(name) || inPrompt.has(name) || !path.includes(".")) continue;
+    const holder = index.classLikeSymbol(path.slice(0, path.lastIndexOf(".")));
+    if (holder && holder.block !== target && holder.block !== owner && holder.block.members.some((m) => m.name === name)) consider([holder], 0.5);
+  }
   // Types reached through fields, inherited members and the members' types: after everything named.
   for (const s of reachedTypes(ids, used, target, owner, index)) if (!inPrompt.has(s.name)) refs.push({ rank: rank(s.block, target) + 3, order: order++, symbol: s });
   for (const name of ids) {

@@ -327,6 +327,13 @@ export class SymbolIndex {
     return found;
   }
 
+  /** The class-like a qualified name declares, as a symbol (`Example9PageSharedComponents` of `import Example9PageSharedComponents.Day`). */
+  classLikeSymbol(qualified: string): Symbol | null {
+    const b = this.byQualified.get(qualified);
+    if (!b || (b.kind !== "object" && b.kind !== "class" && b.kind !== "interface")) return null;
+    return { name: b.name, block: b, qualified, isPrivate: false, text: this.render(b) };
+  }
+
   /** A member function or property of `owner` whose type is inferred from a short expression, shown whole (`fun isDefault() = id == 0`). */
   readonly inferred = (owner: Block, m: Member): string | null => {
     if (m.kind !== "function" && m.kind !== "property") return null;

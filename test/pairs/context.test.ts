@@ -446,3 +446,24 @@ describe("same-named declarations in several modules", () => {
     expect(code).not.toContain("fun test()");
   });
 });
+
+describe("members imported from a project object", () => {
+  test("`import Components.Day` shows the object with the members the target uses", () => {
+    const path = "sample/src/commonMain/kotlin/Components.kt";
+    const comps = block("object Components {\n}", {
+      name: "Components",
+      kind: "object",
+      package: "",
+      qualified_name: "Components",
+      path,
+      members: [
+        { kind: "function", name: "Day", signature: "@Composable fun Day(day: Int, onClick: (Int) -> Unit)", has_body: true, is_abstract: false },
+        { kind: "function", name: "Header", signature: "@Composable fun Header(title: String)", has_body: true, is_abstract: false },
+      ],
+    });
+    const page = block("@Composable\nfun Page() ⟦{\n    Day(1) {}\n}⟧", { name: "Page", package: "", qualified_name: "Page", path: "sample/src/commonMain/kotlin/Page.kt", imports: ["Components.Day"], calls: ["Day"] });
+    const code = contextFor(page, [comps]).code;
+    expect(code).toContain("object Components");
+    expect(code).toContain("fun Day(day: Int, onClick: (Int) -> Unit)");
+  });
+});
