@@ -304,7 +304,13 @@ export function buildContext(req: ContextRequest, repo: RepoBlocks, index: Symbo
     if (called.length) consider(called.slice(0, MAX_OVERLOADS), 0.5);
     // Values, capitalised ones too (`DarkColors`, `LocalScaffoldPaddingValues`) unless the name is a
     // type; a called name may be a value too (`json(json)`: a library function given a project value).
-    else if (!isTypeName(name) || !index.resolve(index.types, name, target)) consider(index.resolveAll(index.values, name, target), 0.5);
+    else if (!isTypeName(name) || !index.resolve(index.types, name, target)) {
+      const values = index.resolveAll(index.values, name, target);
+      if (values.length) consider(values, 0.5);
+      // A same-file helper called where extract records no calls (a property's initializer:
+      // `override val path = getFilePath(file, root)`).
+      else consider(index.resolveAll(index.functions, name, target).filter((s) => s.block.path === target.path && s.block !== target).slice(0, MAX_OVERLOADS), 0.5);
+    }
   }
   refs.sort((a, b) => a.rank - b.rank || a.order - b.order);
   let shown = req.enclosing && owner ? 1 : 0;

@@ -467,3 +467,12 @@ describe("members imported from a project object", () => {
     expect(code).toContain("fun Day(day: Int, onClick: (Int) -> Unit)");
   });
 });
+
+describe("helpers called outside a body", () => {
+  test("a same-file private helper called in a property's initializer is shown", () => {
+    const path = "gen/src/main/kotlin/com/acme/app/Meta.kt";
+    const helper = block("private fun filePath(file: String, root: String): List<String> ⟦{\n    return file.removePrefix(root).split('/')\n}⟧", { name: "filePath", path, start_line: 20, end_line: 22 });
+    const meta = cls("AssetMetadata", "data class AssetMetadata(val file: String, val root: String) {\n    val path: List<String> = filePath(file, root)\n}", { path, start_line: 1, end_line: 3, params: [{ name: "file", type: "String" }, { name: "root", type: "String" }], calls: [] });
+    expect(contextFor(meta, [helper]).code).toContain("private fun filePath(file: String, root: String): List<String>");
+  });
+});
