@@ -206,8 +206,8 @@ function identifiersOfBlock(b: Block, repo: RepoBlocks): Set<string> {
   if (ids) return ids;
   // Nested blocks repeat their file's text many times over: lex the file once and take each
   // block's lines from it (a block starts and ends on its own lines).
-  const file = repo.fileByPath.get(b.path);
-  if (!file || b.kind === "file" || !repo.startsItsLine(b)) {
+  const file = b.kind === "file" ? b : repo.fileByPath.get(b.path);
+  if (!file || (b.kind !== "file" && !repo.startsItsLine(b))) {
     blockIdentifiers.set(b, (ids = codeIdentifiers(b.code)));
     return ids;
   }
@@ -216,6 +216,10 @@ function identifiersOfBlock(b: Block, repo: RepoBlocks): Set<string> {
     const idents = lexKotlin(file.code).tokens.filter((t) => t.kind === Tok.Ident);
     toks = { text: idents.map((t) => t.text), line: Int32Array.from(idents, (t) => t.line) };
     fileIdentifiers.set(file, toks);
+  }
+  if (b.kind === "file") {
+    blockIdentifiers.set(b, (ids = new Set(toks.text)));
+    return ids;
   }
   const first = b.start_line - 1;
   const last = b.end_line - 1;

@@ -29,12 +29,19 @@ export function kdocSummary(kdoc: string | null): string {
 
 /** `import a.b.C as D` / `a.b.C` → the name the file uses ("D" / "C"); "*" for star imports. */
 export function importedName(imp: string): string {
-  const path = imp.replace(/^import\s+/, "").trim();
-  const alias = path.split(/\s+as\s+/);
-  if (alias.length === 2) return alias[1]!.trim();
-  const last = path.split(".").pop() ?? path;
-  return last;
+  // Every candidate of a file walks the same import lines: each is read once.
+  let name = importNames.get(imp);
+  if (name === undefined) {
+    const path = imp.replace(/^import\s+/, "").trim();
+    const alias = path.split(/\s+as\s+/);
+    name = alias.length === 2 ? alias[1]!.trim() : (path.split(".").pop() ?? path);
+    if (importNames.size >= NORM_MEMO_MAX) importNames.clear();
+    importNames.set(imp, name);
+  }
+  return name;
 }
+
+const importNames = new Map<string, string>();
 
 /** The import path without `import ` and alias. */
 export function importPath(imp: string): string {
@@ -68,9 +75,19 @@ function lastSegment(path: string): string {
  * KDoc still matches the body); "" for lines that carry no code (braces, blanks).
  */
 export function normLine(line: string): string {
-  const t = line.trim().replace(/^(\/\/+|\/\*+|\*+\/?)\s?/, "").trim().replace(/\s+/g, " ");
-  return /[A-Za-z0-9]/.test(t) ? t : "";
+  // Prompts repeat the same context lines candidate after candidate: each line is normalised once.
+  let n = normMemo.get(line);
+  if (n === undefined) {
+    const t = line.trim().replace(/^(\/\/+|\/\*+|\*+\/?)\s?/, "").trim().replace(/\s+/g, " ");
+    n = /[A-Za-z0-9]/.test(t) ? t : "";
+    if (normMemo.size >= NORM_MEMO_MAX) normMemo.clear();
+    normMemo.set(line, n);
+  }
+  return n;
 }
+
+const normMemo = new Map<string, string>();
+const NORM_MEMO_MAX = 100_000;
 
 /** The target normalised for exact-duplicate detection: per-line whitespace, blank lines gone. */
 export function normalisedForDedup(text: string): string {
