@@ -33,6 +33,8 @@ export interface ScanResult {
 }
 
 interface Line {
+  /** 1-based line number in the file. */
+  lineNo: number;
   text: string;
   offset: number; // byte offset in the file
   length: number; // bytes
@@ -45,6 +47,7 @@ export function* fileLines(path: string, onBytes?: (n: number) => void): Generat
     let buf = Buffer.alloc(READ_CHUNK);
     let filled = 0; // bytes of buf in use
     let base = 0; // file offset of buf[0]
+    let lineNo = 0;
     for (;;) {
       if (filled === buf.length) {
         const bigger = Buffer.alloc(buf.length * 2); // a line longer than the buffer
@@ -56,11 +59,12 @@ export function* fileLines(path: string, onBytes?: (n: number) => void): Generat
       const end = filled + read;
       let start = 0;
       for (let nl = buf.indexOf(10, start); nl !== -1 && nl < end; nl = buf.indexOf(10, start)) {
-        if (nl > start) yield { text: buf.toString("utf8", start, nl), offset: base + start, length: nl - start };
+        lineNo++;
+        if (nl > start) yield { lineNo, text: buf.toString("utf8", start, nl), offset: base + start, length: nl - start };
         start = nl + 1;
       }
       if (read === 0) {
-        if (end > start) yield { text: buf.toString("utf8", start, end), offset: base + start, length: end - start };
+        if (end > start) yield { lineNo: lineNo + 1, text: buf.toString("utf8", start, end), offset: base + start, length: end - start };
         return;
       }
       buf.copy(buf, 0, start, end);
@@ -72,15 +76,19 @@ export function* fileLines(path: string, onBytes?: (n: number) => void): Generat
   }
 }
 
+/** What is wrong with a pair record ("" when nothing): the first field missing or of the wrong type. */
+export function recordProblem(p: unknown): string {
+  if (typeof p !== "object" || p === null || Array.isArray(p)) return "not a JSON object";
+  const r = p as Partial<Pair>;
+  for (const field of ["id", "input_text", "target_text", "repo", "path"] as const) {
+    if (typeof r[field] !== "string") return `field \`${field}\` ${r[field] === undefined ? "missing" : "not a string"}`;
+  }
+  if (!PAIR_TYPES.includes(r.pair_type as PairType)) return `field \`pair_type\` ${r.pair_type === undefined ? "missing" : `not one of ${PAIR_TYPES.join(", ")}`}`;
+  return "";
+}
+
 function validRecord(p: Partial<Pair>): p is Pair {
-  return (
-    typeof p.id === "string" &&
-    typeof p.input_text === "string" &&
-    typeof p.target_text === "string" &&
-    typeof p.repo === "string" &&
-    typeof p.path === "string" &&
-    PAIR_TYPES.includes(p.pair_type as PairType)
-  );
+  return recordProblem(p) === "";
 }
 
 /** What the analysis of a pair reads of it (the fused run's workers build the same items). */
@@ -137,10 +145,11 @@ export async function scanPairs(files: string[], pool: AnalysePool, opts: ScanOp
       try {
         rec = JSON.parse(line.text) as Partial<Pair>;
       } catch {
-        rec = {};
+        rec = null as unknown as Partial<Pair>;
       }
-      if (!validRecord(rec)) {
-        if (invalidRecords++ < 5) opts.log.warn(`prepare: ${files[f]} @${line.offset}: not a valid pair record, skipped (invalid_record)`);
+      if (rec === null || !validRecord(rec)) {
+        const why = rec === null ? "not valid JSON" : recordProblem(rec);
+        if (invalidRecords++ < 5) opts.log.warn(`prepare: ${files[f]}:${line.lineNo}: not a valid pair record (${why}), skipped (invalid_record)`);
         continue;
       }
       cols.ids.push(rec.id);
