@@ -362,7 +362,7 @@ async function main(argv: string[]): Promise<number> {
       else process.stderr.write(`kmpdata: ${message}${stack ? `\n${stack}` : ""}\n`);
       return exit;
     };
-    const disk = e instanceof KmpError ? null : diskError(e, "(the data dir)");
+    const disk = e instanceof KmpError ? null : diskError(e, null);
     if (disk) return fail(disk.message, disk.exitCode, disk.code);
     if (e instanceof KmpError) return fail(e.message, e.code === "E_INTERRUPTED" ? interruptedExit : e.exitCode, e.code);
     return fail("internal error (a bug; please report it with this output):", 70, "E_BUG", (e as Error)?.stack ?? String(e));

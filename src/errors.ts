@@ -45,11 +45,11 @@ const DISK_ERRORS: Record<string, string> = {
 };
 
 /** A failed write or read the disk caused, as advice (exit 5); null for any other error. */
-export function diskError(e: unknown, dataDir: string): KmpError | null {
+export function diskError(e: unknown, dataDir: string | null): KmpError | null {
   const code = (e as { code?: unknown })?.code;
   if (typeof code !== "string" || !(code in DISK_ERRORS)) return null;
   const path = (e as { path?: unknown }).path;
-  const where = typeof path === "string" ? path : `the data dir ${dataDir}`;
+  const where = typeof path === "string" ? path : dataDir ? `the data dir ${dataDir}` : "the data dir";
   const todo = code === "ENOSPC" || code === "EDQUOT" ? "free some space" : "make it writable";
   return new KmpError("E_DISK", `${DISK_ERRORS[code]} (${code}) writing ${where}: ${todo} and rerun; finished steps are kept and the interrupted one resumes`);
 }

@@ -9,26 +9,23 @@ import type { BatchResult, BatchTask } from "../extract/types.ts";
 import { makeRepoPairs } from "../pairs/worker.ts";
 import { analyseBatch } from "../prepare/analyse.ts";
 import { analyseItem } from "../prepare/scan.ts";
-import type { Block, Pair } from "../types.ts";
+import type { Block } from "../types.ts";
+import type { AnalyseItem } from "../prepare/types.ts";
 import type { FusedResult, FusedTask } from "./types.ts";
 
 export async function fuse(task: BatchTask & { fused: FusedTask }, blocks: Block[]): Promise<FusedResult> {
   const f = task.fused;
   // The blocks as extract made them: the objects its JSONL lines are written from (the pairs step
   // reads the same records back from those lines).
-  const pairs = await makeRepoPairs({ path: "(fused run)", repo: f.repo, firstLine: 1, bytes: new Uint8Array(0), cfg: f.cfg, meta: f.meta }, blocks);
-  if (!f.analysis) return { pairs, analysis: null, analysisMs: 0 };
-  const started = performance.now();
-  const decoder = new TextDecoder();
+  // Each kept pair, as it is written: prepare reads the same record back from that line.
   const ids: string[] = [];
-  const items = [];
-  for (const row of pairs.rows) {
-    if (!row.pair?.line) continue;
-    const [start, end] = row.pair.line;
-    const rec = JSON.parse(decoder.decode(pairs.jsonl.subarray(start, end))) as Pair;
+  const items: AnalyseItem[] = [];
+  const pairs = await makeRepoPairs({ path: "(fused run)", repo: f.repo, firstLine: 1, bytes: new Uint8Array(0), cfg: f.cfg, meta: f.meta }, blocks, (rec) => {
     ids.push(rec.id);
     items.push(analyseItem(rec));
-  }
+  });
+  if (!f.analysis) return { pairs, analysis: null, analysisMs: 0 };
+  const started = performance.now();
   const result = await analyseBatch({ items, ...f.analysis, tokenizer: f.analysis.tokenizer as "bpe" | "chars4" });
   return { pairs, analysis: { ids, result }, analysisMs: performance.now() - started };
 }

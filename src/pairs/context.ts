@@ -174,8 +174,9 @@ function reachedTypes(ids: ReadonlySet<string>, used: readonly string[], target:
       if (!s || seen.has(s.block) || s.block === target || s.block === owner) continue;
       seen.add(s.block);
       const isSuper = supers.some((t) => typeNames(t).includes(name));
-      if (!usesMemberOf(s.block) && !isSuper) continue;
-      if (usesMemberOf(s.block)) out.push(s);
+      const used = usesMemberOf(s.block);
+      if (!used && !isSuper) continue;
+      if (used) out.push(s);
       // Members used through it lead on to their types; a supertype's own supertypes are inherited too.
       for (const m of s.block.members) if (ids.has(m.name)) next.push(...typeNames(declaredType(m.signature)));
       for (const p of s.block.params) if (ids.has(p.name)) next.push(...typeNames(p.type));

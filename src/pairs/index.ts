@@ -207,7 +207,7 @@ export async function runPairs(
     const seconds = (performance.now() - started) / 1000;
     ctx.log.debug(
       carried
-        ? `pairs: ${reposSeen.size} repositories carried from extract's workers (fused run; ${(busyMs / 1000).toFixed(2)}s of their work)`
+        ? `pairs: ${reposSeen.size} ${reposSeen.size === 1 ? "repository" : "repositories"} carried from extract's workers (fused run; ${(busyMs / 1000).toFixed(2)}s of their work)`
         : `pairs: ${reposSeen.size} repositories made in ${seconds.toFixed(2)}s: ${(busyMs / 1000).toFixed(2)}s of work ${threads > 0 ? `in ${workerThreads.size} workers` : "in place"}`,
     );
   } catch (e) {

@@ -11,7 +11,7 @@ import { parseRun } from "./blocks.ts";
 import { RepoPairMaker, type RepoMeta, type RepoRows } from "./maker.ts";
 import { RepoBlocks } from "./repo.ts";
 import type { PairsConfig } from "./types.ts";
-import type { Block } from "../types.ts";
+import type { Block, Pair } from "../types.ts";
 
 export interface PairsTask {
   /** The blocks file, to name a line that is not JSON. */
@@ -34,9 +34,12 @@ export interface PairsResult extends RepoRows {
   failure?: { code: ErrorCode; message: string };
 }
 
-/** The work itself, callable in place (the stage without a pool, tests). */
-/** `blocks`: the repository's blocks as objects already (the fused run), instead of its lines. */
-export async function makeRepoPairs(task: PairsTask, made?: Block[]): Promise<PairsResult> {
+/**
+ * The work itself, callable in place (the stage without a pool, tests). The fused run passes the
+ * repository's blocks as objects already (`made`) and sees each kept pair before it becomes bytes
+ * (`onRecord`).
+ */
+export async function makeRepoPairs(task: PairsTask, made?: Block[], onRecord?: (rec: Pair) => void): Promise<PairsResult> {
   const started = performance.now();
   const blocks = made ?? parseRun(task.bytes, task.path, task.firstLine);
   const meta = new Map(task.meta ? [[task.repo, task.meta]] : []);
@@ -48,6 +51,7 @@ export async function makeRepoPairs(task: PairsTask, made?: Block[]): Promise<Pa
     const p = row.pair;
     if (!p) continue;
     const start = out.length;
+    onRecord?.(p.record!);
     out.write(JSON.stringify(p.record));
     out.write("\n");
     p.line = [start, out.length];
