@@ -198,13 +198,13 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         offset += buf.length;
         return wire;
       });
-      if (fused && saved) {
-        // A repository a killed run finished is taken as it was.
+      if (fused) {
+        // A fused batch is one repository; one a killed run finished is taken as it was.
         const task: BatchTask = { files, bytes, catalogs, out: null, fused };
-        const key = saved.keyOf(task);
-        const cached = saved.load(key);
-        window.push(cached ? dispatch(task, cached, key) : dispatch({ ...task, out: slots.take() }, null, key));
-      } else window.push(dispatch({ files, bytes, catalogs, out: slots.take(), ...(fused ? { fused } : {}) }));
+        const key = saved!.keyOf(task);
+        const cached = saved!.load(key);
+        window.push(cached ? dispatch(task, cached) : dispatch({ ...task, out: slots.take() }, null, key));
+      } else window.push(dispatch({ files, bytes, catalogs, out: slots.take() }));
       fused = undefined;
       // The main thread's garbage (file buffers, batches, results) waits for JSC's own schedule
       // otherwise: ~100 MB of it by 20,000 files.
