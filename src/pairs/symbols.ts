@@ -329,10 +329,17 @@ export class SymbolIndex {
 
   /** The class-like a qualified name declares, as a symbol (`Example9PageSharedComponents` of `import Example9PageSharedComponents.Day`). */
   classLikeSymbol(qualified: string): Symbol | null {
-    const b = this.byQualified.get(qualified);
-    if (!b || (b.kind !== "object" && b.kind !== "class" && b.kind !== "interface")) return null;
-    return { name: b.name, block: b, qualified, isPrivate: false, text: this.render(b) };
+    // Asked for every candidate of a file that imports from it: made once.
+    let s = this.classLikes.get(qualified);
+    if (s === undefined) {
+      const b = this.byQualified.get(qualified);
+      s = b && (b.kind === "object" || b.kind === "class" || b.kind === "interface") ? { name: b.name, block: b, qualified, isPrivate: false, text: this.render(b) } : null;
+      this.classLikes.set(qualified, s);
+    }
+    return s;
   }
+
+  private readonly classLikes = new Map<string, Symbol | null>();
 
   /** A member function or property of `owner` whose type is inferred from a short expression, shown whole (`fun isDefault() = id == 0`). */
   readonly inferred = (owner: Block, m: Member): string | null => {
