@@ -179,18 +179,22 @@ function sourceSetOf(call: Node): string | null {
  */
 export function scopeHeads(n: Node): string[] {
   const heads: string[] = [];
-  for (let p = n.parent, child: Node = n; p; child = p, p = p.parent) {
+  for (let p = n.parent; p; p = p.parent) {
     if (p.type !== "lambda_literal" || p.id === n.id) continue;
     const holder = p.parent;
     let head: string | null = null;
     if (holder?.type === "annotated_lambda" && holder.parent?.type === "call_expression") {
       const call = holder.parent;
       head = call.text.slice(0, holder.startIndex - call.startIndex);
+      // `val iosMain by creating { … }`: the block is named by its property, not by `creating`.
+      const decl = call.parent?.type === "property_delegate" ? call.parent.parent : null;
+      const variable = decl?.type === "property_declaration" ? named(decl).find((c) => c.type === "variable_declaration") : undefined;
+      const name = variable ? named(variable).find((c) => c.type === "identifier")?.text : undefined;
+      if (name) head = `val ${name} by ${head.trim()}`;
     } else if (holder?.type === "binary_expression") {
       // `targets.withType<T> { … }` reads as a comparison to the grammar: its head is what precedes the lambda.
       head = holder.text.slice(0, p.startIndex - holder.startIndex);
     }
-    void child;
     if (head !== null) heads.push(shortHead(head));
   }
   return heads.reverse();
@@ -282,7 +286,8 @@ export function gradleInfoFromTree(root: Node, catalog: Catalog | null): GradleI
         addDep(perSourceSet[1]!, config === "implementation" ? arg : `${config}(${arg})`);
       } else if (name === "add" && !receiver && outer[0] === "dependencies" && arg) addDep(sourceSetOf(n) ?? "dependencies", n.text);
       if (name === "android" && outer.length === 0) sawAndroid = true;
-      if (outer.length === 0 && name && !DESCRIBED_BLOCKS.has(name) && n.parent?.type !== "call_expression") {
+      // (Not inside a block the grammar reads as a comparison: `configure<T> { version.set(…) }`.)
+      if (outer.length === 0 && name && !DESCRIBED_BLOCKS.has(name) && n.parent?.type !== "call_expression" && scopeHeads(n).length === 0) {
         // A plugin's extension block (`dependencyGuard { }`) or a project helper (`setupMultiplatform()`).
         const full = receiver ? `${receiver}.${name}` : name;
         const text = n.text.replace(/\s+/g, " ");

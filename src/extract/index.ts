@@ -308,7 +308,8 @@ export const extractStage: Stage<ExtractOptions> = {
   //    properties without code of their own are members too (of their class, or of their file)
   // 5: Block.repaired (the file's parse needed a grammar repair), so pairs can tell which targets parse as written
   // 6: GradleInfo.settings holds every statement inside a block, scoped as written; dependencies carry their configuration
-  version: "6",
+  // 7: a `val x by creating { }` block is named by its property; calls inside `configure<T> { }` are not top-level blocks
+  version: "7",
   outputDir: blocksDir,
   inputFingerprint: fingerprint,
   outputOptions: (ctx, opts) => ({ reposDir: reposDirOf(ctx, opts), maxFileBytes: opts.maxFileBytes, licenses: opts.licenses ?? { kind: "any" } }),

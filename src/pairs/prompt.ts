@@ -48,10 +48,13 @@ export function whereSentence(b: Block): string {
 
 /** What a declaration is, as a noun phrase: "the function `f`", "the method `f` of `Owner`", "the data class `C`". */
 export function declarationPhrase(b: Block): string {
-  const owner = b.parent && b.parent !== b.package ? b.parent.split(".").pop()! : null;
+  const path = b.parent && b.parent !== b.package ? b.parent.split(".") : [];
+  const owner = path.pop() ?? null;
   const name = `\`${b.name}\``;
   if (b.kind === "function") {
     if (b.is_composable) return `the composable function ${name}`;
+    // A companion's method belongs to the class that holds it (`Companion` is no name a request uses).
+    if (owner === "Companion" && path.length) return `the companion-object method ${name} of \`${path.at(-1)}\``;
     if (owner) return `the method ${name} of \`${owner}\``;
     if (b.receiver) return `the extension function ${name} on \`${b.receiver}\``;
     return `the function ${name}`;

@@ -229,6 +229,9 @@ test("statements inside blocks are recorded as written, where they sit: compiler
     '        freeCompilerArgs.add("-Xexpect-actual-classes")',
     "    }",
     "    sourceSets {",
+    "        val nativeMain by creating {",
+    "            dependsOn(commonMain.get())",
+    "        }",
     "        nonJvmMain.dependsOn(commonMain.get())",
     "        commonMain.dependencies { api(libs.koin.core) }",
     "    }",
@@ -240,6 +243,9 @@ test("statements inside blocks are recorded as written, where they sit: compiler
     "dependencies {",
     '    add("kspAndroid", libs.room.compiler)',
     "}",
+    "rootProject.extensions.configure<WasmNodeJsEnvSpec> {",
+    '    version.set("22.0.0")',
+    "}",
     "",
   ].join("\n");
   const g = (await extractSourceFile(src, { path: "m/build.gradle.kts" })).blocks[0]!.gradle!;
@@ -248,8 +254,12 @@ test("statements inside blocks are recorded as written, where they sit: compiler
     { scope: "kotlin › targets.withType<KotlinNativeTarget> › binaries.all", statement: 'linkerOpts("-framework", "Metal")' },
     { scope: "kotlin › listOf(iosArm64()).forEach › it.binaries.framework", statement: "export(projects.core)" },
     { scope: "kotlin › compilerOptions", statement: 'freeCompilerArgs.add("-Xexpect-actual-classes")' },
+    { scope: "kotlin › sourceSets › val nativeMain by creating", statement: "dependsOn(commonMain.get())" },
     { scope: "kotlin › sourceSets", statement: "nonJvmMain.dependsOn(commonMain.get())" },
+    { scope: "rootProject.extensions.configure<WasmNodeJsEnvSpec>", statement: 'version.set("22.0.0")' },
   ]);
+  // Inside that block, not a top-level call.
+  expect(g.blocks.some((b) => b.includes("version.set"))).toBe(false);
   expect(g.source_sets).toContainEqual({ name: "commonMain", dependencies: ["api(libs.koin.core)"] });
   expect(g.source_sets).toContainEqual({ name: "android › dependencies", dependencies: ["debugImplementation(compose.uiTooling)"] });
   expect(g.source_sets).toContainEqual({ name: "dependencies", dependencies: ['add("kspAndroid", libs.room.compiler)'] });

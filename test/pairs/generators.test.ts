@@ -11,6 +11,7 @@ import type { GradleInfo } from "../../src/types.ts";
 import { DEFAULTS } from "../../src/options.ts";
 import { answerTokens } from "../../src/pairs/bodies.ts";
 import { qualityVerdict } from "../../src/pairs/quality.ts";
+import { declarationPhrase } from "../../src/pairs/prompt.ts";
 import { block, cfg, fileOf, generate, PKG, repoOf } from "./support.ts";
 
 describe("expect_actual", () => {
@@ -362,6 +363,15 @@ describe("composable", () => {
     expect(p!.input_text.toLowerCase()).not.toContain("profile card");
     expect(p!.input_text).not.toContain("Button(onClick");
     expect(p!.meta.state_params).toEqual(["state"]);
+  });
+
+  test("Android-only composables are Jetpack Compose, shared ones Compose Multiplatform; a companion's method is named by its class", () => {
+    const androidUi = { ...ui, id: "and", platform: "android" as const, source_set: "main", path: "app/src/main/java/com/acme/Ui.kt" };
+    const texts = [0, 1, 2, 3, 4, 5].map((seed) => generate(composablePairs, [androidUi], cfg({ seed })).pairs[0]!.input_text);
+    expect(texts.join("\n")).not.toContain("Compose Multiplatform");
+    expect(texts.some((t) => t.includes("Jetpack Compose"))).toBe(true);
+    const fromFile = block("fun fromFileName(name: String): Kind = ⟦Kind.valueOf(name)⟧", { name: "fromFileName", parent: `${PKG}.Kind.Companion` });
+    expect(declarationPhrase(fromFile)).toBe("the companion-object method `fromFileName` of `Kind`");
   });
 
   test("plain functions are not composable pairs", () => {

@@ -24,11 +24,16 @@ export function paramRole(p: Param): Role {
   return "data";
 }
 
+// Android-only code is Jetpack Compose; anything else a KMP source set holds is Compose Multiplatform.
 const OPENERS = [
-  (what: string) => `Write ${what} for a Compose Multiplatform UI.`,
+  (what: string, ui: string) => `Write ${what} for a ${ui} UI.`,
   (what: string) => `Implement ${what}; its body is missing and must be written in full.`,
-  (what: string) => `Build ${what} in Jetpack Compose / Compose Multiplatform.`,
+  (what: string, ui: string) => `Build ${what} in ${ui}.`,
 ];
+
+function composeFlavour(b: { platform: string }): string {
+  return b.platform === "android" ? "Jetpack Compose" : "Compose Multiplatform";
+}
 
 export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
@@ -41,7 +46,7 @@ export function* composablePairs(repo: RepoBlocks, cfg: PairsConfig, skip: SkipS
     const description = kdocDescription(b.kdoc);
     const target = repo.dedent(b);
     const base = paragraphs(
-      sentences(opener(declarationPhrase(b)), whereSentence(b)),
+      sentences(opener(declarationPhrase(b), composeFlavour(b)), whereSentence(b)),
       description ? `What it shows: ${description}` : "",
       fence(repo.dedent(b, b.signature.trim())),
     );
