@@ -3,9 +3,9 @@
  * its inputs and of the options that shape its output. A rerun skips the stage only when the
  * marker exists and both fingerprints match; a stage that died leaves no marker and is redone.
  */
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { KmpError } from "./errors.ts";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { stableHash, writeJsonAtomic } from "./io.ts";
 
 export const MARKER_FILE = "_SUCCESS.json";
@@ -16,6 +16,8 @@ export interface Marker {
   input_fingerprint: string;
   options_fingerprint: string;
   finished_at: string;
+  /** The byte size of every file the step wrote, so a reader notices one changed since. */
+  files?: Record<string, number>;
 }
 
 export function optionsFingerprint(options: unknown): string {
@@ -41,8 +43,13 @@ export function markerMatches(outputDir: string, expected: Omit<Marker, "finishe
   );
 }
 
-export function writeMarker(outputDir: string, m: Omit<Marker, "finished_at">): void {
-  writeJsonAtomic(join(outputDir, MARKER_FILE), { ...m, finished_at: new Date().toISOString() });
+/** Writes the marker last, with the sizes of the files beside it. */
+export function writeMarker(outputDir: string, m: Omit<Marker, "finished_at" | "files">): void {
+  const files: Record<string, number> = {};
+  for (const e of readdirSync(outputDir, { withFileTypes: true })) {
+    if (e.isFile() && e.name !== MARKER_FILE && !e.name.startsWith(".")) files[e.name] = statSync(join(outputDir, e.name)).size;
+  }
+  writeJsonAtomic(join(outputDir, MARKER_FILE), { ...m, finished_at: new Date().toISOString(), files });
 }
 
 export function clearMarker(outputDir: string): void {
@@ -55,9 +62,19 @@ export function clearMarker(outputDir: string): void {
  * the user gave since): refused with what to run.
  */
 export function requireFinished(upstreamDir: string, upstreamStep: string, file: string): void {
-  if (!existsSync(file) || existsSync(join(upstreamDir, MARKER_FILE))) return;
-  throw new KmpError(
-    "E_BAD_INPUT",
-    `${file} is from a \`kmpdata ${upstreamStep}\` run that did not finish (no ${MARKER_FILE} in ${upstreamDir}): rerun \`kmpdata ${upstreamStep}\` (or \`kmpdata run\`)`,
-  );
+  if (!existsSync(file)) return;
+  if (!existsSync(join(upstreamDir, MARKER_FILE))) {
+    throw new KmpError(
+      "E_BAD_INPUT",
+      `${file} is from a \`kmpdata ${upstreamStep}\` run that did not finish (no ${MARKER_FILE} in ${upstreamDir}): rerun \`kmpdata ${upstreamStep}\` (or \`kmpdata run\`)`,
+    );
+  }
+  const wrote = readMarker(upstreamDir)?.files?.[basename(file)];
+  const size = statSync(file).size;
+  if (wrote !== undefined && wrote !== size) {
+    throw new KmpError(
+      "E_BAD_INPUT",
+      `${file} changed since \`kmpdata ${upstreamStep}\` wrote it (${size.toLocaleString("en-US")} bytes, it wrote ${wrote.toLocaleString("en-US")}): rerun \`kmpdata ${upstreamStep} --force\``,
+    );
+  }
 }

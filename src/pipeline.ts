@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { diskError, KmpError } from "./errors.ts";
-import { clearMarker, markerMatches, optionsFingerprint, writeMarker } from "./marker.ts";
+import { markerMatches, optionsFingerprint, writeMarker } from "./marker.ts";
+import { createStaging, discardStaging, publishStaging, recoverOutputDir } from "./publish.ts";
 import type { PipelineOptions, StageName } from "./options.ts";
 import type { Stage, StageContext, StageSummary } from "./stage.ts";
 import { scrapeStage } from "./scrape/index.ts";
@@ -41,6 +42,7 @@ function removeStaleTemps(dir: string): void {
 export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): Promise<StepResult> {
   const started = performance.now();
   const outDir = stage.outputDir(ctx.global.dataDir);
+  recoverOutputDir(outDir);
   const expected = {
     stage: stage.name,
     version: stage.version,
@@ -51,19 +53,26 @@ export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): P
     ctx.log.info(`${stage.name}: up to date, skipped (inputs and options unchanged; --force redoes it)`);
     return { stage: stage.name, skipped: true, seconds: 0, summary: null };
   }
-  clearMarker(outDir);
   removeStaleTemps(outDir);
   ctx.log.info(`${stage.name}: starting`);
+  // The step writes into a staging folder; its previous outputs (marker included) stay as they
+  // are until the new ones are complete and swapped in.
   let summary: StageSummary;
+  let staging = "";
   try {
-    summary = await stage.run(ctx, opts);
+    staging = createStaging(outDir);
+    summary = await stage.run({ ...ctx, outDir: staging }, opts);
+    if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", `${stage.name}: interrupted; rerun to resume`);
+    writeMarker(staging, expected);
+    publishStaging(staging, outDir, stage.keepOnPublish);
   } catch (e) {
     // A step that failed leaves none of its temporary files (a full disk must not stay full of them).
+    if (staging) discardStaging(staging);
     removeStaleTemps(outDir);
     throw diskError(e, ctx.global.dataDir) ?? e;
   }
-  if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", `${stage.name}: interrupted; rerun to resume`);
-  writeMarker(outDir, expected);
+  const moved = (p: string) => (p.startsWith(staging) ? outDir + p.slice(staging.length) : p);
+  summary = { ...summary, outputs: summary.outputs.map((o) => ({ ...o, path: moved(o.path) })) };
   const seconds = (performance.now() - started) / 1000;
   ctx.log.info(`${stage.name}: done in ${seconds.toFixed(1)}s — ${summary.summary}`);
   return { stage: stage.name, skipped: false, seconds, summary };
@@ -71,6 +80,8 @@ export async function runStep<O>(ctx: StageContext, stage: Stage<O>, opts: O): P
 
 export async function runPipeline(ctx: StageContext, opts: PipelineOptions, steps: readonly StageName[]): Promise<StepResult[]> {
   const results: StepResult[] = [];
+  // A swap a crash cut short is undone before any step looks at its own or its upstream's folder.
+  for (const make of Object.values(STEPS)) recoverOutputDir(make(opts)[0].outputDir(ctx.global.dataDir));
   // extract and pairs in one process: fused (src/fused). The steps still write every file and
   // marker they write on their own; only where their CPU work happens changes.
   if (steps.includes("extract") && steps.includes("pairs") && !ctx.carry) {
@@ -78,11 +89,11 @@ export async function runPipeline(ctx: StageContext, opts: PipelineOptions, step
     const analysis = steps.includes("prepare")
       ? { permutations: minHashConfig(opts.prepare.nearDupThreshold, opts.prepare.minhashPerms, seed).permutations, seed, tokenizer: opts.prepare.tokenizer }
       : null;
-    // The spool sits with the blocks; one a killed run left is removed here (extract, which cleans
-    // its folder of temps, may be up to date and skipped).
-    const blocksDir = join(ctx.global.dataDir, "raw_blocks");
-    if (existsSync(blocksDir)) for (const name of readdirSync(blocksDir)) if (name.startsWith(".carried-pairs.tmp-")) rmSync(join(blocksDir, name), { force: true });
-    const spool = join(blocksDir, `.carried-pairs.tmp-${process.pid}.jsonl`);
+    // The spool sits in the data dir, outside the folders steps swap in; one a killed run left is
+    // removed here.
+    const dataDir = ctx.global.dataDir;
+    if (existsSync(dataDir)) for (const name of readdirSync(dataDir)) if (name.startsWith(".carried-pairs.tmp-")) rmSync(join(dataDir, name), { force: true });
+    const spool = join(dataDir, `.carried-pairs.tmp-${process.pid}.jsonl`);
     ctx = { ...ctx, carry: new RunCarry(pairsConfig(opts.pairs, seed), analysis, spool) };
   }
   try {

@@ -11,14 +11,22 @@ export interface StageContext extends RunContext {
   log: Logger;
   /** A fused run's work carried between steps (set by the pipeline when extract and pairs run together). */
   carry?: RunCarry;
+  /**
+   * The folder the step writes its outputs into: a staging folder the pipeline swaps in as
+   * `outputDir` once the step finished (src/publish.ts). Unset (a test calling a step directly):
+   * the output folder itself.
+   */
+  outDir?: string;
 }
 
 export interface Stage<O> {
   name: StageName;
   /** Bump when the output format or logic changes, so old markers stop matching. */
   version: string;
-  /** The folder the step writes into (its marker lives there). */
+  /** The folder the step's outputs and marker end up in. */
   outputDir(dataDir: string): string;
+  /** Entries of that folder that are the step's working state, not outputs: kept when new outputs are swapped in. */
+  keepOnPublish?(name: string): boolean;
   /** A fingerprint of everything the step reads (file hashes, folder listings). */
   inputFingerprint(ctx: StageContext, opts: O): Promise<string>;
   /** The subset of options that shapes the output (secrets excluded). */

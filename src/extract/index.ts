@@ -123,7 +123,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
   const since = () => `${((performance.now() - started) / 1000).toFixed(2)}s`;
   ctx.log.debug(`extract: discovered ${stats.files_discovered} files at ${since()}`);
   let firstResult = "";
-  const outDir = blocksDir(ctx.global.dataDir);
+  const outDir = ctx.outDir ?? blocksDir(ctx.global.dataDir);
   const writer = new JsonlWriter<Block>(join(outDir, "all_blocks.jsonl"));
   const progress = createProgress("extract", stats.files_discovered, "files", ctx.log, ctx.progress);
   const window: Promise<void>[] = [];

@@ -4,7 +4,8 @@
  * repositories instead of reading the blocks back, and prepare finds each pair's analysis by id.
  * The files each step writes are the same as when the steps run one by one.
  */
-import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { CarriedAnalyses, type AnalysisSettings } from "../prepare/carried.ts";
 import type { PairsConfig } from "../pairs/types.ts";
 import type { PairsResult } from "../pairs/worker.ts";
@@ -50,7 +51,10 @@ export class RunCarry {
     const { jsonl, ...rest } = fused.pairs;
     let offset = this.size;
     if (this.spoolPath) {
-      this.fd ??= openSync(this.spoolPath, "w+");
+      if (this.fd === null) {
+        mkdirSync(dirname(this.spoolPath), { recursive: true });
+        this.fd = openSync(this.spoolPath, "w+");
+      }
       for (let at = 0; at < jsonl.length; ) at += writeSync(this.fd, jsonl, at, jsonl.length - at, this.size + at);
       this.size += jsonl.length;
       this.spooled.push({ run: { repo, blocks }, result: rest, offset, length: jsonl.length });

@@ -66,6 +66,8 @@ export interface PairsRunOptions {
   threads?: number;
   /** A fused run's repositories, already made from the blocks file by extract's workers. */
   carried?: Iterable<CarriedRepo> | null;
+  /** Where the split files go (the pipeline's staging folder); default `<dataDir>/training_pairs`. */
+  outDir?: string;
 }
 
 /** Past `threads` repositories in flight, no more are sent while their lines add up to this much. */
@@ -123,7 +125,7 @@ export async function runPairs(
   const blocksPath = join(dataDir, ...BLOCKS_FILE);
   if (!existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
   if (!statSync(blocksPath).isFile()) throw new KmpError("E_BAD_INPUT", `${blocksPath} is not a file: remove it and rerun \`kmpdata extract --force\``);
-  const outDir = join(dataDir, PAIRS_DIR);
+  const outDir = opts.outDir ?? join(dataDir, PAIRS_DIR);
   const repoMeta = await readRepoMeta(join(dataDir, ...REPOS_FILE));
   const maker = new PairMaker(cfg);
   const progress = createProgress("pairs", countLines(blocksPath), "blocks", ctx.log, ctx.progress);
@@ -264,17 +266,20 @@ export async function runPairs(
   }
 }
 
+/** What the pairs step reads, hashed: the blocks and the repositories' metadata. */
+export async function pairsInputFingerprint(dataDir: string): Promise<string> {
+  const blocks = join(dataDir, ...BLOCKS_FILE);
+  const repos = join(dataDir, ...REPOS_FILE);
+  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  return stableHash(isFile(blocks) ? await hashFile(blocks) : "missing", isFile(repos) ? await hashFile(repos) : "none");
+}
+
 export const pairsStage: Stage<PairsOptions> = {
   name: "pairs",
   // 3: meta.target_parses on rows whose target is clean source text (prepare skips parsing them)
   version: "3",
   outputDir: (dataDir) => join(dataDir, PAIRS_DIR),
-  async inputFingerprint(ctx) {
-    const blocks = join(ctx.global.dataDir, ...BLOCKS_FILE);
-    const repos = join(ctx.global.dataDir, ...REPOS_FILE);
-    const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
-    return stableHash(isFile(blocks) ? await hashFile(blocks) : "missing", isFile(repos) ? await hashFile(repos) : "none");
-  },
+  inputFingerprint: (ctx) => pairsInputFingerprint(ctx.global.dataDir),
   outputOptions: (ctx, opts) => pairsConfig(opts, ctx.global.seed),
   async run(ctx, opts): Promise<StageSummary> {
     // One thread: in place. A single worker would only add its start-up to the same serial work
@@ -282,7 +287,7 @@ export const pairsStage: Stage<PairsOptions> = {
     const threads = ctx.global.threads > 1 ? ctx.global.threads : 0;
     const cfg = pairsConfig(opts, ctx.global.seed);
     requireFinished(join(ctx.global.dataDir, "raw_blocks"), "extract", join(ctx.global.dataDir, ...BLOCKS_FILE));
-    const result = await runPairs(ctx.global.dataDir, cfg, ctx, { threads, carried: ctx.carry?.pairsFor(cfg) });
+    const result = await runPairs(ctx.global.dataDir, cfg, ctx, { threads, carried: ctx.carry?.pairsFor(cfg), outDir: ctx.outDir });
     if (!result) return { outputs: [], summary: "interrupted" };
     const f = result.files;
     return {

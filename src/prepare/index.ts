@@ -9,7 +9,8 @@
  * Only compact per-pair columns live in memory (see table.ts); every drop has a counted reason.
  */
 import { containedShare } from "./contained.ts";
-import { requireFinished } from "../marker.ts";
+import { readMarker, requireFinished } from "../marker.ts";
+import { pairsInputFingerprint } from "../pairs/index.ts";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import pkg from "../../package.json" with { type: "json" };
@@ -60,7 +61,7 @@ export function inputFiles(dataDir: string): string[] {
 
 export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promise<StageSummary> {
   const dataDir = ctx.global.dataDir;
-  const outDir = join(dataDir, "final_training");
+  const outDir = ctx.outDir ?? join(dataDir, "final_training");
   const files = inputFiles(dataDir);
   if (files.length === 0) throw missingInput(join(dataDir, "training_pairs", "train.jsonl"), "pairs");
   const seed = ctx.global.seed;
@@ -201,8 +202,18 @@ export const prepareStage: Stage<PrepareOptions> = {
   },
   // The seed shapes sampling, ties and split order; threads never change a byte of the output.
   outputOptions: (ctx, opts) => ({ ...opts, seed: ctx.global.seed }),
-  run: (ctx, opts) => {
-    for (const f of inputFiles(ctx.global.dataDir)) requireFinished(join(ctx.global.dataDir, "training_pairs"), "pairs", f);
+  async run(ctx, opts) {
+    const dataDir = ctx.global.dataDir;
+    const pairsDir = join(dataDir, "training_pairs");
+    for (const f of inputFiles(dataDir)) requireFinished(pairsDir, "pairs", f);
+    // Pairs made from other blocks than the ones there now (a later extract, or a pairs run that
+    // failed after it) are stale. Blocks or metadata removed to save space say nothing either way.
+    const made = readMarker(pairsDir)?.input_fingerprint;
+    if (made && existsSync(join(dataDir, "raw_blocks", "all_blocks.jsonl")) && existsSync(join(dataDir, "metadata", "repos.jsonl"))) {
+      if (made !== (await pairsInputFingerprint(dataDir))) {
+        throw new KmpError("E_BAD_INPUT", `${pairsDir} was made from other raw_blocks or metadata than the ones there now: run \`kmpdata pairs\` first (or \`kmpdata run\`)`);
+      }
+    }
     return runPrepare(ctx, opts);
   },
 };

@@ -18,6 +18,7 @@ import { type Kept, buildCorpus } from "./corpus.ts";
 import { applyFilters, EXPLICIT_FILTERS, FILTERS } from "./filters.ts";
 import { GitHub, type RateLimits } from "./github.ts";
 import { metadataDir, removePartials } from "./layout.ts";
+import { MARKER_FILE } from "../marker.ts";
 import { loadQueries, type SearchQuery } from "./queries.ts";
 import { rank } from "./rank.ts";
 import { bump, emptyStats, summaryLine, summaryTable } from "./report.ts";
@@ -44,6 +45,8 @@ export const scrapeStage: Stage<ScrapeOptions> = {
   name: "scrape",
   version: "1",
   outputDir: metadataDir,
+  // The clone records (and anything else there) are scrape's working state: only its two files are outputs.
+  keepOnPublish: (name) => name !== REPOS_FILE && name !== STATS_FILE && name !== MARKER_FILE,
   async inputFingerprint(_ctx, opts) {
     if (opts.source === "sample") {
       const h = createHash("sha256");
@@ -191,7 +194,7 @@ function toRepo(k: Kept): Repo {
 }
 
 function writeOutputs(ctx: StageContext, records: Repo[], stats: ScrapeStats, gh: GitHub | null, started: number): StageSummary {
-  const dir = metadataDir(ctx.global.dataDir);
+  const dir = ctx.outDir ?? metadataDir(ctx.global.dataDir);
   const repos = records.sort((a, b) => b.score - a.score || a.full_name.localeCompare(b.full_name));
   const w = new JsonlWriter<Repo>(join(dir, REPOS_FILE));
   for (const r of repos) w.write(r);
