@@ -16,6 +16,7 @@ import {
   type GlobalOptions,
   OptionValueError,
   type PairsOptions,
+  type DescribeOptions,
   type PrepareOptions,
   type ScrapeOptions,
   STAGES,
@@ -94,7 +95,7 @@ function scrapeFlags<A extends unknown[], O extends OptionValues, G extends Opti
     .addOption(new Option("--include-forks", "keep forks").default(false))
     .addOption(new Option("--include-archived", "keep archived repositories").default(false))
     .addOption(new Option("--github-token <token>", "GitHub token (raises the API rate limit); never logged or written").env("GITHUB_TOKEN"))
-    .addOption(new Option("--github-api-url <url>", "GitHub API base URL (GitHub Enterprise)").argParser(p(parseApiUrl)).default(DEFAULTS.githubApiUrl))
+    .addOption(new Option("--github-api-url <url>", "GitHub API base URL (GitHub Enterprise)").argParser(p((v) => parseApiUrl(v))).default(DEFAULTS.githubApiUrl))
     .addOption(new Option("--repos-file <file>", "clone the owner/name or clone URLs listed in FILE instead of searching"))
     .addOption(new Option("--queries-file <file>", "search queries, one a line, instead of the built-in ones"))
     .addOption(new Option("--clone-concurrency <n>", "clones at once").argParser(int("--clone-concurrency", 1, 64)).default(DEFAULTS.cloneConcurrency))
@@ -117,6 +118,19 @@ function pairsFlags<A extends unknown[], O extends OptionValues, G extends Optio
     .addOption(new Option("--max-rows-per-file <n>", "most rows one source file gives").argParser(int("--max-rows-per-file", 1)).default(DEFAULTS.maxRowsPerFile))
     .addOption(new Option("--max-file-lines <n>", "files up to this many lines with 2+ top-level declarations are taught whole (full_file)").argParser(int("--max-file-lines", 0)).default(DEFAULTS.maxFileLines))
     .addOption(new Option("--min-answer-tokens <n>", "drop rows whose answer (the bodies the prompt does not show) has fewer code tokens").argParser(int("--min-answer-tokens", 0)).default(DEFAULTS.minAnswerTokens));
+}
+
+/** --describe-with: descriptions written by a model the user serves (pairs and run). */
+function describeFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
+  return c
+    .addOption(new Option("--describe-with <url>", "OpenAI-compatible endpoint (vLLM, llama.cpp, Ollama, TGI) that writes descriptions for declarations without KDoc, e.g. http://localhost:8000/v1").argParser(p((v) => parseApiUrl(v, "--describe-with", "http://localhost:8000/v1"))))
+    .addOption(new Option("--describe-model <name>", "the model the endpoint serves (kmpdata validate --describe-with URL lists them)"))
+    .addOption(new Option("--describe-api-key <key>", "API key for the endpoint; never logged or written").env("OPENAI_API_KEY"))
+    .addOption(new Option("--describe-concurrency <n>", "description requests at once").argParser(int("--describe-concurrency", 1, 256)).default(DEFAULTS.describeConcurrency))
+    .addOption(new Option("--describe-max <n>", "send at most this many requests (a seeded choice of the declarations; 0: the cache only)").argParser(int("--describe-max", 0)))
+    .addOption(new Option("--describe-all", "describe declarations that have a KDoc too").default(false))
+    .addOption(new Option("--describe-refresh", "ask again for answers in <data-dir>/cache/descriptions.jsonl (--force keeps them)").default(false))
+    .addOption(new Option("--describe-timeout <seconds>", "give up on one request after this long (retries aside)").argParser(int("--describe-timeout", 1)).default(DEFAULTS.describeTimeoutSec));
 }
 
 /** Token limits both pairs (context budget) and prepare (row limits) apply, counted the same way. */
@@ -148,6 +162,7 @@ type ExtractFlags = ReturnType<ReturnType<typeof extractFlags<[], {}, {}>>["opts
 type PairsFlags = ReturnType<ReturnType<typeof pairsFlags<[], {}, {}>>["opts"]>;
 type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags<[], {}, {}>>["opts"]>;
 type TokenFlags = ReturnType<ReturnType<typeof tokenFlags<[], {}, {}>>["opts"]>;
+type DescribeFlags = ReturnType<ReturnType<typeof describeFlags<[], {}, {}>>["opts"]>;
 
 function toGlobal(o: GlobalFlags): GlobalOptions {
   return { dataDir: o.dataDir, threads: o.threads, seed: o.seed, force: o.force, logFormat: o.logFormat, quiet: o.quiet, verbose: o.verbose };
@@ -178,8 +193,23 @@ function toExtract(o: ExtractFlags): ExtractOptions {
   return { reposDir: o.reposDir ?? null, maxFileBytes: o.maxFileBytes, licenses: o.licenses };
 }
 
-function toPairs(o: PairsFlags & TokenFlags): PairsOptions {
+function toDescribe(o: DescribeFlags): DescribeOptions | null {
+  if (o.describeWith === undefined) return null;
   return {
+    baseUrl: o.describeWith.replace(/\/+$/, ""),
+    model: o.describeModel!,
+    apiKey: o.describeApiKey ?? null,
+    concurrency: o.describeConcurrency,
+    max: o.describeMax ?? null,
+    all: o.describeAll,
+    refresh: o.describeRefresh,
+    timeoutSec: o.describeTimeout,
+  };
+}
+
+function toPairs(o: PairsFlags & TokenFlags & DescribeFlags): PairsOptions {
+  return {
+    describe: toDescribe(o),
     minTargetLines: o.minTargetLines,
     maxTargetLines: o.maxTargetLines,
     excludeTests: o.excludeTests,
@@ -215,10 +245,11 @@ function redactedCommandLine(argv: string[]): string {
   const out: string[] = ["kmpdata"];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === "--github-token") {
+    const secret = ["--github-token", "--describe-api-key"].find((f) => a === f || a.startsWith(`${f}=`));
+    if (secret && a === secret) {
       out.push(a, "***");
       i++;
-    } else if (a.startsWith("--github-token=")) out.push("--github-token=***");
+    } else if (secret) out.push(`${secret}=***`);
     else out.push(a);
   }
   return out.join(" ");
@@ -271,6 +302,15 @@ async function main(argv: string[]): Promise<number> {
       if (clash.length) fail(`--source sample uses the embedded sample projects; ${clash.map(flag).join(", ")} ${clash.length > 1 ? "do" : "does"} not apply to it`);
     }
     if (opts.reposDir !== undefined && String(opts.reposDir).trim() === "") fail("--repos-dir must not be empty");
+    const describing = opts.describeWith !== undefined;
+    if (describing && (typeof opts.describeModel !== "string" || opts.describeModel.trim() === "")) {
+      fail("--describe-with needs --describe-model: the name of a model the endpoint serves (kmpdata validate --describe-with URL lists them)");
+    }
+    if (!describing) {
+      const orphan = ["describeModel", "describeMax", "describeAll", "describeRefresh", "describeConcurrency", "describeTimeout"].filter((k) => cmd.getOptionValueSource(k) === "cli");
+      const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      if (orphan.length) fail(`${orphan.map(flag).join(", ")} ${orphan.length > 1 ? "apply" : "applies"} only with --describe-with <url>`);
+    }
     if (typeof opts.reposDir === "string" && existsSync(opts.reposDir) && !statSync(opts.reposDir).isDirectory()) {
       fail(`${opts.reposDir} is a file: --repos-dir takes a folder of checked-out projects (or one project's folder)`);
     }
@@ -297,7 +337,7 @@ async function main(argv: string[]): Promise<number> {
       "\nExit codes: 0 done, 1 validate found a failing check, 2 usage (flags, values, paths), 3 network or\nremote service, 4 input data (missing, damaged or unfinished upstream outputs), 5 disk (full,\nread-only), 130 Ctrl-C, 143 SIGTERM, 70 a bug (with its stack trace).",
     );
 
-  prepareFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true })))))))
+  prepareFlags(describeFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true }))))))))
     .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
     .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
     .action(async function (o) {
@@ -317,7 +357,7 @@ async function main(argv: string[]): Promise<number> {
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["extract"], { extract: toExtract(o) }, this as unknown as Command);
     });
-  tokenFlags(pairsFlags(program.command("pairs")))
+  describeFlags(tokenFlags(pairsFlags(program.command("pairs"))))
     .description("make training pairs from the blocks: <data-dir>/training_pairs/{train,val,test}.jsonl")
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["pairs"], { pairs: toPairs(o) }, this as unknown as Command);
@@ -331,11 +371,15 @@ async function main(argv: string[]): Promise<number> {
     .command("validate")
     .description("check the set-up: data dir, grammar in a worker, GitHub access, and a full run on the embedded sample")
     .addOption(new Option("--github-token <token>", "GitHub token to check").env("GITHUB_TOKEN"))
-    .addOption(new Option("--github-api-url <url>", "GitHub API base URL").argParser(p(parseApiUrl)).default(DEFAULTS.githubApiUrl))
+    .addOption(new Option("--github-api-url <url>", "GitHub API base URL").argParser(p((v) => parseApiUrl(v))).default(DEFAULTS.githubApiUrl))
+    .addOption(new Option("--describe-with <url>", "an OpenAI-compatible endpoint to check (lists its models)").argParser(p((v) => parseApiUrl(v, "--describe-with", "http://localhost:8000/v1"))))
+    .addOption(new Option("--describe-model <name>", "the model it must serve"))
+    .addOption(new Option("--describe-api-key <key>", "API key for the endpoint").env("OPENAI_API_KEY"))
     .action(async function (o) {
       const global = toGlobal(this.optsWithGlobals() as unknown as GlobalFlags);
       const ctx = makeContext(global, argv, controller.signal);
-      const ok = await runValidate(ctx, { githubToken: o.githubToken ?? null, githubApiUrl: o.githubApiUrl.replace(/\/+$/, "") });
+      const describe = o.describeWith ? { baseUrl: o.describeWith.replace(/\/+$/, ""), model: o.describeModel ?? null, apiKey: o.describeApiKey ?? null } : null;
+      const ok = await runValidate(ctx, { githubToken: o.githubToken ?? null, githubApiUrl: o.githubApiUrl.replace(/\/+$/, ""), describe });
       if (!ok) exitCode = 1;
     });
 

@@ -59,6 +59,24 @@ export interface PairsOptions {
   /** Shared with prepare: the context never pushes a prompt past this many tokens. */
   maxInputTokens: number;
   tokenizer: "bpe" | "chars4";
+  /** --describe-with: descriptions written by a model; null without it. */
+  describe?: DescribeOptions | null;
+}
+
+/** The OpenAI-compatible endpoint that writes descriptions, and how to use it. */
+export interface DescribeOptions {
+  baseUrl: string;
+  model: string;
+  /** Sent to the endpoint only: never logged, written or fingerprinted. */
+  apiKey: string | null;
+  concurrency: number;
+  /** Most requests a run sends; null: all. */
+  max: number | null;
+  /** Describe declarations with a KDoc too. */
+  all: boolean;
+  /** Ask again for answers the cache holds. */
+  refresh: boolean;
+  timeoutSec: number;
 }
 
 export type OutputFormat = "default" | "messages" | "prompt-completion";
@@ -174,14 +192,14 @@ export function parseLicenses(value: string): LicenseFilter {
 }
 
 /** An http(s) base URL (`https://api.github.com`, `https://HOST/api/v3`). */
-export function parseApiUrl(value: string): string {
+export function parseApiUrl(value: string, flag = "--github-api-url", example = "https://github.example.com/api/v3"): string {
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new OptionValueError(`--github-api-url must be an http(s) URL like https://github.example.com/api/v3, got "${value}"`);
+    throw new OptionValueError(`${flag} must be an http(s) URL like ${example}, got "${value}"`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new OptionValueError(`--github-api-url must be an http(s) URL, got "${value}"`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new OptionValueError(`${flag} must be an http(s) URL, got "${value}"`);
   return value.trim();
 }
 
@@ -218,6 +236,8 @@ export const DEFAULTS = {
   minAnswerTokens: 0,
   maxTargetTokens: 6000,
   minQuality: 0,
+  describeConcurrency: 8,
+  describeTimeoutSec: 120,
 } as const;
 
 /** The options of every step. */

@@ -83,8 +83,10 @@ export async function runPipeline(ctx: StageContext, opts: PipelineOptions, step
   // A swap a crash cut short is undone before any step looks at its own or its upstream's folder.
   for (const make of Object.values(STEPS)) recoverOutputDir(make(opts)[0].outputDir(ctx.global.dataDir));
   // extract and pairs in one process: fused (src/fused). The steps still write every file and
-  // marker they write on their own; only where their CPU work happens changes.
-  if (steps.includes("extract") && steps.includes("pairs") && !ctx.carry) {
+  // marker they write on their own; only where their CPU work happens changes. With
+  // --describe-with they run apart: the pairs need the model's answers, which come after every
+  // repository's declarations are known (the requests take far longer than the extra pass).
+  if (steps.includes("extract") && steps.includes("pairs") && !ctx.carry && !opts.pairs?.describe) {
     const seed = ctx.global.seed;
     const analysis = steps.includes("prepare")
       ? { permutations: minHashConfig(opts.prepare.nearDupThreshold, opts.prepare.minhashPerms, seed).permutations, seed, tokenizer: opts.prepare.tokenizer }

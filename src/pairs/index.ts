@@ -9,7 +9,7 @@
  * splits, and pass 2 streams the spool into the three split files.
  */
 import { requireFinished } from "../marker.ts";
-import { existsSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { KmpError, missingInput } from "../errors.ts";
 import { countLines, hashFile, JsonlWriter, readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
@@ -25,6 +25,10 @@ import { assignSplits, groupingFor, groupKey, SPLITS, type SplitName } from "./s
 import { buildStats } from "./stats.ts";
 import { DEFAULT_PAIRS_CONFIG, type PairsConfig } from "./types.ts";
 import { makeRepoPairs, type PairsResult, type PairsTask } from "./worker.ts";
+import { askAll, type AskStats } from "./describe/ask.ts";
+import { DescriptionCache } from "./describe/cache.ts";
+import { DescribeClient } from "./describe/client.ts";
+import { TEMPLATE_VERSION, templateText, type DescribeRequest } from "./describe/template.ts";
 
 export const PAIRS_DIR = "training_pairs";
 const BLOCKS_FILE = ["raw_blocks", "all_blocks.jsonl"] as const;
@@ -43,7 +47,13 @@ export function pairsConfig(opts: PairsOptions, seed: number): PairsConfig {
     maxRowsPerFile: opts.maxRowsPerFile,
     maxFileLines: opts.maxFileLines,
     minAnswerTokens: opts.minAnswerTokens,
+    ...(opts.describe ? { describe: { model: opts.describe.model, template: TEMPLATE_VERSION, all: opts.describe.all, max: opts.describe.max } } : {}),
   };
+}
+
+/** Where the model's answers are kept (see describe/cache.ts). */
+export function descriptionsCachePath(dataDir: string): string {
+  return join(dataDir, "cache", "descriptions.jsonl");
 }
 
 export async function readRepoMeta(path: string): Promise<Map<string, RepoMeta>> {
@@ -68,6 +78,14 @@ export interface PairsRunOptions {
   carried?: Iterable<CarriedRepo> | null;
   /** Where the split files go (the pipeline's staging folder); default `<dataDir>/training_pairs`. */
   outDir?: string;
+  /** --describe-with: the endpoint, the answers cache and how to ask (cfg.describe says what shapes the rows). */
+  describe?: DescribeRun | null;
+}
+
+export interface DescribeRun {
+  client: DescribeClient;
+  cache: DescriptionCache;
+  concurrency: number;
 }
 
 /** Past `threads` repositories in flight, no more are sent while their lines add up to this much. */
@@ -115,6 +133,49 @@ function onAbort(signal: AbortSignal): { aborted: Promise<null>; off: () => void
   return { aborted, off };
 }
 
+/**
+ * --describe-with, first pass: every repository's planned rows, for the descriptions they need
+ * (nothing is written). Null when interrupted.
+ */
+async function collectRequests(
+  blocksPath: string,
+  totalBlocks: number,
+  cfg: PairsConfig,
+  repoMeta: Map<string, RepoMeta>,
+  runner: RepoRunner,
+  threads: number,
+  ctx: Pick<StageContext, "log" | "progress" | "signal">,
+): Promise<Map<string, DescribeRequest[]> | null> {
+  const progress = createProgress("pairs: finding declarations to describe", totalBlocks, "blocks", ctx.log, ctx.progress);
+  const out = new Map<string, DescribeRequest[]>();
+  const window: { repo: string; blocks: number; outcome: Promise<Outcome> }[] = [];
+  const take = async () => {
+    const head = window.shift()!;
+    const outcome = await head.outcome;
+    if (!outcome.ok) throw rethrown(outcome.error);
+    if (outcome.value.failure) throw new KmpError(outcome.value.failure.code, outcome.value.failure.message);
+    const list = out.get(head.repo) ?? [];
+    list.push(...(outcome.value.requests ?? []));
+    out.set(head.repo, list);
+    progress.tick(head.blocks, head.repo);
+  };
+  try {
+    for (const run of repoRuns(blocksPath)) {
+      if (ctx.signal.aborted) break;
+      const task: PairsTask = { path: blocksPath, repo: run.repo, firstLine: run.firstLine, bytes: run.bytes, cfg, meta: repoMeta.get(run.repo) ?? null, collect: true };
+      window.push({ repo: run.repo, blocks: run.blocks, outcome: runner.run(task, [run.bytes.buffer as ArrayBuffer]) });
+      while (window.length >= Math.max(1, threads * 2)) await take();
+    }
+    while (window.length > 0) await take();
+  } finally {
+    progress.stop();
+  }
+  if (ctx.signal.aborted) return null;
+  const n = [...out.values()].reduce((a, l) => a + l.length, 0);
+  ctx.log.debug(`pairs: ${n} declarations to describe in ${out.size} repositories`);
+  return out;
+}
+
 /** The stage's work, callable without the pipeline (tests, benchmarks). */
 export async function runPairs(
   dataDir: string,
@@ -128,11 +189,41 @@ export async function runPairs(
   const outDir = opts.outDir ?? join(dataDir, PAIRS_DIR);
   const repoMeta = await readRepoMeta(join(dataDir, ...REPOS_FILE));
   const maker = new PairMaker(cfg);
-  const progress = createProgress("pairs", countLines(blocksPath), "blocks", ctx.log, ctx.progress);
+  const totalBlocks = countLines(blocksPath);
   const threads = opts.threads ?? 0;
   const carried = opts.carried ?? null;
   const runner: RepoRunner = threads > 0 && !carried ? new WorkerPool<PairsTask, PairsResult>("pairs", threads) : inPlace;
   const workerThreads = new Set<number>();
+
+  // --describe-with: a first pass finds the declarations the rows will describe, the endpoint is
+  // asked for those the cache lacks, and the pairs are then made with the answers.
+  let answers: Map<string, Record<string, string>> | null = null;
+  let asked: AskStats | undefined;
+  if (cfg.describe && opts.describe) {
+    if (carried) throw new Error("a fused run cannot describe: the pipeline runs extract and pairs apart with --describe-with");
+    try {
+      const requests = await collectRequests(blocksPath, totalBlocks, cfg, repoMeta, runner, threads, ctx);
+      if (requests === null) {
+        await runner.destroy();
+        return null;
+      }
+      const all = [...requests.values()].flat();
+      asked = await askAll(all, opts.describe.cache, opts.describe.client, { model: cfg.describe.model, concurrency: opts.describe.concurrency, max: cfg.describe.max, seed: cfg.seed }, ctx);
+      answers = new Map();
+      for (const [repo, list] of requests) {
+        const known: Record<string, string> = {};
+        for (const r of list) {
+          const a = opts.describe.cache.get(r.key);
+          if (a) known[r.key] = a.answer;
+        }
+        answers.set(repo, known);
+      }
+    } catch (e) {
+      await runner.destroy();
+      throw e;
+    }
+  }
+  const progress = createProgress("pairs", totalBlocks, "blocks", ctx.log, ctx.progress);
 
   // Pass 1: pairs per repository into the spool; counts per (repo, file) and type. Repositories are
   // made in the workers, several at once, and written strictly in file order: the same bytes
@@ -197,7 +288,7 @@ export async function runPairs(
       blocks += run.blocks;
       if (reposSeen.has(run.repo)) fragmentedRepos++;
       reposSeen.add(run.repo);
-      const task: PairsTask = { path: blocksPath, repo: run.repo, firstLine: run.firstLine, bytes: run.bytes, cfg, meta: repoMeta.get(run.repo) ?? null };
+      const task: PairsTask = { path: blocksPath, repo: run.repo, firstLine: run.firstLine, bytes: run.bytes, cfg, meta: repoMeta.get(run.repo) ?? null, answers: answers?.get(run.repo) };
       window.push({ run: { repo: run.repo, blocks: run.blocks }, bytes: run.bytes.length, outcome: runner.run(task, [run.bytes.buffer as ArrayBuffer]) });
       windowBytes += run.bytes.length;
       while (window.length >= maxInFlight || (window.length >= threads && windowBytes > MAX_IN_FLIGHT_BYTES)) {
@@ -257,7 +348,7 @@ export async function runPairs(
     const statsPath = join(outDir, "pairs_stats.json");
     writeJsonAtomic(
       statsPath,
-      buildStats({ cfg, blocks, repos: reposSeen.size, fragmentedRepos, counts: maker.counts, grouping, groups: groups.size, groupsPerSplit, byType }),
+      buildStats({ cfg, blocks, repos: reposSeen.size, fragmentedRepos, counts: maker.counts, grouping, groups: groups.size, groupsPerSplit, byType, asked }),
     );
     const files = Object.fromEntries(SPLITS.map((s) => [s, { path: writers[s].path, records: writers[s].count }])) as PairsRunResult["files"];
     return { files, statsPath, kept, workerThreads: [...workerThreads].sort((a, b) => a - b) };
@@ -280,14 +371,29 @@ export const pairsStage: Stage<PairsOptions> = {
   version: "3",
   outputDir: (dataDir) => join(dataDir, PAIRS_DIR),
   inputFingerprint: (ctx) => pairsInputFingerprint(ctx.global.dataDir),
-  outputOptions: (ctx, opts) => pairsConfig(opts, ctx.global.seed),
+  // With --describe-with the answers cache shapes the rows too: a run that added answers is redone.
+  outputOptions: (ctx, opts) => {
+    const cfg = pairsConfig(opts, ctx.global.seed);
+    if (!opts.describe) return cfg;
+    const cache = descriptionsCachePath(ctx.global.dataDir);
+    return { ...cfg, describe_cache: existsSync(cache) && !opts.describe.refresh ? stableHash(readFileSync(cache, "utf8")) : "none" };
+  },
   async run(ctx, opts): Promise<StageSummary> {
     // One thread: in place. A single worker would only add its start-up to the same serial work
     // (the main thread has little to do meanwhile: reading and writing are a few per cent of the step).
     const threads = ctx.global.threads > 1 ? ctx.global.threads : 0;
     const cfg = pairsConfig(opts, ctx.global.seed);
     requireFinished(join(ctx.global.dataDir, "raw_blocks"), "extract", join(ctx.global.dataDir, ...BLOCKS_FILE));
-    const result = await runPairs(ctx.global.dataDir, cfg, ctx, { threads, carried: ctx.carry?.pairsFor(cfg), outDir: ctx.outDir });
+    const d = opts.describe ?? null;
+    let describe: DescribeRun | null = null;
+    if (d) {
+      ctx.log.debug(templateText());
+      const cache = new DescriptionCache(descriptionsCachePath(ctx.global.dataDir), d.refresh);
+      if (cache.damagedLines > 0) ctx.log.warn(`pairs: ${cache.damagedLines} damaged lines in ${cache.path} skipped (a run killed mid-write); those answers are asked again`);
+      const client = new DescribeClient({ baseUrl: d.baseUrl, model: d.model, apiKey: d.apiKey, timeoutSec: d.timeoutSec, maxRetries: 4 });
+      describe = { client, cache, concurrency: d.concurrency };
+    }
+    const result = await runPairs(ctx.global.dataDir, cfg, ctx, { threads, carried: ctx.carry?.pairsFor(cfg), outDir: ctx.outDir, describe });
     if (!result) return { outputs: [], summary: "interrupted" };
     const f = result.files;
     return {

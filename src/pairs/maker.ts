@@ -26,7 +26,8 @@ import { redactionKeepsParse } from "./parses.ts";
 import { redactSecrets, type SecretRule } from "./secrets.ts";
 import { SymbolIndex } from "./symbols.ts";
 import { lineCount, normalisedForDedup } from "./text.ts";
-import { DROP_REASONS, type Candidate, type DropReason, type GeneratorTools, type PairsConfig, type SkipSink } from "./types.ts";
+import { DROP_REASONS, type Candidate, type DescribeLookup, type DropReason, type GeneratorTools, type PairsConfig, type SkipSink } from "./types.ts";
+import { requestKey, type DescribeRequest } from "./describe/template.ts";
 
 export type Generator = (repo: RepoBlocks, cfg: PairsConfig, skip: SkipSink, tools: GeneratorTools) => Iterable<Candidate>;
 
@@ -60,6 +61,8 @@ export interface MakerCounts {
   licence_headers_stripped: number;
   /** Kept rows marked `meta.target_parses` (prepare does not parse their targets again). */
   targets_known_to_parse: Record<PairType, number>;
+  /** --describe-with: what came of the model's descriptions, per planned row (see DescribeOutcome). */
+  description_checks: Record<string, number>;
 }
 
 export interface ContextCounts {
@@ -90,6 +93,7 @@ export function emptyCounts(): MakerCounts {
     rows_per_file: {},
     licence_headers_stripped: 0,
     targets_known_to_parse: perType(),
+    description_checks: {},
   };
 }
 
@@ -119,6 +123,7 @@ export function addCounts(into: MakerCounts, from: MakerCounts): void {
   sum(into.rows_per_file, from.rows_per_file);
   into.licence_headers_stripped += from.licence_headers_stripped;
   sum(into.targets_known_to_parse, from.targets_known_to_parse);
+  sum(into.description_checks, from.description_checks);
 }
 
 /**
@@ -154,6 +159,8 @@ export interface RowPair {
 export interface RepoRows {
   counts: MakerCounts;
   rows: Row[];
+  /** --describe-with: the descriptions the planned rows need, one per declaration. */
+  requests?: DescribeRequest[];
 }
 
 /** One repository's candidates, filtered, planned and redacted; no state is shared between repositories. */
@@ -163,7 +170,31 @@ export class RepoPairMaker {
     private readonly repoMeta: ReadonlyMap<string, RepoMeta> = new Map(),
     /** Counts tokens for the context budget (the tokenizer of --max-input-tokens). */
     private readonly countTokens: (text: string) => number = (t) => Math.ceil(t.length / 4),
+    /** --describe-with: the answers known so far, by request key (see describe/). */
+    private readonly answers: ReadonlyMap<string, string> = new Map(),
   ) {}
+
+  /** The description requests of a repository's declarations (code and context with secrets redacted). */
+  private describeLookup(): DescribeLookup | null {
+    const d = this.cfg.describe;
+    if (!d) return null;
+    return {
+      all: d.all,
+      lookup: (target, code, context) => {
+        const shown = { isTest: target.is_test };
+        const request: DescribeRequest = {
+          key: "",
+          repo: target.repo,
+          path: target.path,
+          name: target.qualified_name ?? target.name,
+          code: redactSecrets(code, shown).text,
+          context: redactSecrets(context, shown).text,
+        };
+        request.key = requestKey(d.model, request.code, request.context);
+        return { request, answer: this.answers.get(request.key) };
+      },
+    };
+  }
 
   /**
    * The rows of one repository, in generator order then block order (deterministic): every
@@ -185,7 +216,7 @@ export class RepoPairMaker {
       return n;
     };
     const budget: ContextTools = { count, budget: this.cfg.contextTokens, maxInputTokens: this.cfg.maxInputTokens };
-    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget), nestedOf: index.nestedOf };
+    const tools: GeneratorTools = { context: (req) => buildContext(req, repo, index, budget), nestedOf: index.nestedOf, describe: this.describeLookup() };
     const passed: Candidate[] = [];
     for (const type of PAIR_TYPES) {
       for (const raw of GENERATORS[type](repo, this.cfg, drop, tools)) {
@@ -211,7 +242,11 @@ export class RepoPairMaker {
       this.cfg,
       (c, reason) => drop(c.pair_type, reason),
     );
-    return { counts, rows: planned.map((c) => this.row(c)) };
+    const rows = planned.map((c) => this.row(c, counts));
+    if (!this.cfg.describe) return { counts, rows };
+    const requests = new Map<string, DescribeRequest>();
+    for (const c of planned) if (c.describe && !requests.has(c.describe.request.key)) requests.set(c.describe.request.key, c.describe.request);
+    return { counts, rows, requests: [...requests.values()] };
   }
 
   /** The quality filter, then whether the prompt (with its context) shows the project types the target uses. */
@@ -228,7 +263,8 @@ export class RepoPairMaker {
   }
 
   /** Secret redaction and the finished pair (the duplicate check is run-wide: PairMaker.accept). */
-  private row(c: Candidate): Row {
+  private row(c: Candidate, counts: MakerCounts): Row {
+    if (c.describe) counts.description_checks[c.describe.outcome] = (counts.description_checks[c.describe.outcome] ?? 0) + 1;
     const t = c.target;
     const target = redactSecrets(c.target_text, { isTest: t.is_test });
     const input = redactSecrets(c.input_text, { isTest: t.is_test });

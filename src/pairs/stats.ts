@@ -8,6 +8,7 @@ import { PRIORITY_ORDER } from "./plan.ts";
 import type { Grouping, SplitName } from "./split.ts";
 import { SPLITS } from "./split.ts";
 import { DROP_REASON_HELP, type PairsConfig } from "./types.ts";
+import type { AskStats } from "./describe/ask.ts";
 
 export interface StatsInput {
   cfg: PairsConfig;
@@ -19,6 +20,8 @@ export interface StatsInput {
   groups: number;
   groupsPerSplit: Record<SplitName, number>;
   byType: Record<SplitName, number[]>;
+  /** --describe-with: what was asked of the model (absent without it). */
+  asked?: AskStats;
 }
 
 export function buildStats(s: StatsInput) {
@@ -38,6 +41,12 @@ export function buildStats(s: StatsInput) {
     secrets: s.counts.secrets,
     context: { ...s.counts.context, budget_tokens: s.cfg.contextTokens, tokenizer: s.cfg.tokenizer },
     description_sources: s.counts.description_sources,
+    ...(s.cfg.describe && s.asked
+      ? {
+          // Requests, answers and their checks; `checks` counts planned rows by outcome (used, a rejection reason, no_answer).
+          descriptions: { model: s.cfg.describe.model, template_version: s.cfg.describe.template, ...s.asked, checks: s.counts.description_checks },
+        }
+      : {}),
     rows_per_file: s.counts.rows_per_file,
     taught_once: { span_priority: PRIORITY_ORDER, max_rows_per_file: s.cfg.maxRowsPerFile, whole_file_max_lines: s.cfg.maxFileLines },
     licence_headers_stripped: s.counts.licence_headers_stripped,

@@ -4,6 +4,18 @@
  */
 import type { Block, Pair, PairType } from "../types.ts";
 import type { Context, ContextRequest } from "./context.ts";
+import type { DescribeRequest } from "./describe/template.ts";
+
+/** --describe-with: what shapes the rows (the endpoint and key do not). */
+export interface DescribeConfig {
+  model: string;
+  /** The template's version: part of every answer's key. */
+  template: string;
+  /** Describe declarations with a KDoc too (--describe-all). */
+  all: boolean;
+  /** --describe-max: most requests a run sends (which candidates get an answer). */
+  max: number | null;
+}
 
 /** The typed config of the pairs algorithms, seed included (built from PairsOptions + globals). */
 export interface PairsConfig {
@@ -37,6 +49,8 @@ export interface PairsConfig {
   minSkeletonHiddenLines: number;
   /** … and at least this share of its target's lines. */
   minSkeletonHiddenShare: number;
+  /** Model-written descriptions (--describe-with); absent: none. */
+  describe?: DescribeConfig;
 }
 
 export const DEFAULT_PAIRS_CONFIG: Omit<PairsConfig, "seed" | "minTargetLines" | "maxTargetLines" | "excludeTests" | "contextTokens" | "maxInputTokens" | "tokenizer" | "maxRowsPerFile" | "maxFileLines" | "minAnswerTokens"> = {
@@ -69,6 +83,18 @@ export interface Candidate {
    * becomes `meta.target_parses: true` unless redaction touches more than string literals.
    */
   targetParses: boolean;
+  /** A description_to_code candidate a model was (or would be) asked to describe, and what came of it. */
+  describe?: { request: DescribeRequest; outcome: DescribeOutcome };
+}
+
+/** What became of a model's description: used, rejected by a check (its reason), or none to use. */
+export type DescribeOutcome = "used" | "no_answer" | import("./describe/check.ts").RejectReason;
+
+/** A declaration's description request, and the model's answer when there is one (see maker.ts). */
+export interface DescribeLookup {
+  /** Describe declarations with a KDoc too. */
+  all: boolean;
+  lookup(target: Block, code: string, context: string): { request: DescribeRequest; answer: string | undefined };
 }
 
 /** What generators get besides the repository: the context builder, bound to its symbol index and budget. */
@@ -76,6 +102,8 @@ export interface GeneratorTools {
   context(req: ContextRequest): Context;
   /** Nested class-likes (the companion, `object Keys`, sealed cases) of a class-like, to render it with their members. */
   nestedOf(b: Block): ReadonlyMap<string, Block>;
+  /** --describe-with: the model's answers by request; null without it. */
+  describe: DescribeLookup | null;
 }
 
 /** Why a candidate (or a would-be candidate) was dropped; every one is a counter in pairs_stats.json. */

@@ -22,6 +22,10 @@ export interface PairsTask {
   bytes: Uint8Array;
   cfg: PairsConfig;
   meta: RepoMeta | null;
+  /** --describe-with: the model's answers for this repository's declarations, by request key. */
+  answers?: Record<string, string>;
+  /** --describe-with, first pass: only the description requests are wanted, not the pairs. */
+  collect?: boolean;
 }
 
 export interface PairsResult extends RepoRows {
@@ -43,8 +47,9 @@ export async function makeRepoPairs(task: PairsTask, made?: Block[], onRecord?: 
   const started = performance.now();
   const blocks = made ?? parseRun(task.bytes, task.path, task.firstLine);
   const meta = new Map(task.meta ? [[task.repo, task.meta]] : []);
-  const maker = new RepoPairMaker(task.cfg, meta, await tokenCounter(task.cfg.tokenizer));
-  const { counts, rows } = maker.rowsOf(new RepoBlocks(task.repo, blocks));
+  const maker = new RepoPairMaker(task.cfg, meta, await tokenCounter(task.cfg.tokenizer), new Map(Object.entries(task.answers ?? {})));
+  const { counts, rows, requests } = maker.rowsOf(new RepoBlocks(task.repo, blocks));
+  if (task.collect) return { counts, rows: [], requests, jsonl: new Uint8Array(0), threadId, busyMs: performance.now() - started };
   // The kept pairs' lines ran at ~¼ of their repository's block bytes on the bench corpus; it grows if need be.
   const out = new JsonlBytes(Math.max(64 * 1024, task.bytes.length >> 1));
   for (const row of rows) {

@@ -192,7 +192,18 @@ function pairsSection(s: PrepareStats): string[] {
   if (sources.length) {
     out.push(
       `Where a request's description comes from (before prepare's selection): ${sources.map(([k, v]) => `${k.replace(":", " from ")} ${n(v)}`).join(", ")}. ` +
-        `\`kdoc\`: the declaration's own KDoc; \`signature\`: no KDoc, so the request is the signature and its context, never a sentence made from the name.`,
+        `\`kdoc\`: the declaration's own KDoc; \`signature\`: no KDoc, so the request is the signature and its context, never a sentence made from the name` +
+        (p.descriptions ? `; \`llm\`: written by a model from the declaration and its context.` : "."),
+    );
+  }
+  const d = p.descriptions;
+  if (d) {
+    const checks = Object.entries(d.checks).filter(([k]) => k !== "used").sort(([a], [b]) => (a < b ? -1 : 1));
+    out.push(
+      `Model-written descriptions: \`${d.model}\` with kmpdata's description template v${d.template_version}, asked for ${n(d.needed)} declarations ` +
+        `(${n(d.cached)} answers from the cache, ${n(d.answered)} new, ${n(d.not_asked)} not asked). Every answer is checked before use (length, English, no refusal, ` +
+        `no line or 8-token run of the body, not only the declaration's names): ${n(d.checks.used ?? 0)} used` +
+        (checks.length ? `; the rest stayed signature tasks: ${checks.map(([k, v]) => `${k.replace(/_/g, " ")} ${n(v)}`).join(", ")}.` : "."),
     );
   }
   const x = p.context;

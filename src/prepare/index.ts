@@ -39,7 +39,7 @@ function readPairsFacts(path: string): PairsFacts | null {
   if (!existsSync(path)) return null;
   try {
     const p = JSON.parse(readFileSync(path, "utf8")) as PairsFacts & { secrets: PairsFacts["secrets"] };
-    const { context, description_sources, rows_per_file, secrets, licence_headers_stripped } = p;
+    const { context, description_sources, rows_per_file, secrets, licence_headers_stripped, descriptions: d } = p;
     if (!context || !secrets) return null;
     return {
       description_sources: description_sources ?? {},
@@ -47,6 +47,9 @@ function readPairsFacts(path: string): PairsFacts | null {
       rows_per_file: rows_per_file ?? {},
       secrets: { pairs_redacted: secrets.pairs_redacted, secrets_redacted: secrets.secrets_redacted, pairs_dropped: secrets.pairs_dropped, by_rule: secrets.by_rule ?? {} },
       licence_headers_stripped: licence_headers_stripped ?? 0,
+      ...(d && typeof d.model === "string"
+        ? { descriptions: { model: d.model, template_version: d.template_version, needed: d.needed, cached: d.cached, asked: d.asked, answered: d.answered, not_asked: d.not_asked, checks: d.checks ?? {} } }
+        : {}),
     };
   } catch {
     return null;

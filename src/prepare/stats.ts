@@ -30,6 +30,8 @@ export interface PairsFacts {
   rows_per_file: Record<string, number>;
   secrets: { pairs_redacted: number; secrets_redacted: number; pairs_dropped: number; by_rule: Record<string, number> };
   licence_headers_stripped: number;
+  /** --describe-with: the model, the template and what came of its answers. */
+  descriptions?: { model: string; template_version: string; needed: number; cached: number; asked: number; answered: number; not_asked: number; checks: Record<string, number> };
 }
 
 export interface PrepareStats {

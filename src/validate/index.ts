@@ -1,6 +1,6 @@
 /**
  * `kmpdata validate`: the recommended first run. Checks the data dir, the grammar inside a worker,
- * GitHub access (offline is a warning), then runs the whole pipeline on the embedded sample in a
+ * GitHub access (offline is a warning), the description endpoint when given, then runs the whole pipeline on the embedded sample in a
  * temporary folder and checks that every step produced output.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,10 +14,13 @@ import { runPipeline } from "../pipeline.ts";
 import { WorkerPool } from "../pool.ts";
 import type { StageContext } from "../stage.ts";
 import type { ProbeResult } from "./probe.ts";
+import { DescribeClient } from "../pairs/describe/client.ts";
 
 export interface ValidateOptions {
   githubToken: string | null;
   githubApiUrl: string;
+  /** --describe-with: the endpoint to check (and the model it must serve, when given). */
+  describe?: { baseUrl: string; model: string | null; apiKey: string | null } | null;
 }
 
 export type CheckStatus = "ok" | "warn" | "fail";
@@ -116,6 +119,23 @@ async function checkSampleRun(ctx: StageContext): Promise<Check[]> {
   }
 }
 
+/** The description endpoint answers as an OpenAI-compatible API and serves the model. */
+export async function checkDescribeEndpoint(d: NonNullable<ValidateOptions["describe"]>): Promise<Check> {
+  const name = "description endpoint";
+  const client = new DescribeClient({ baseUrl: d.baseUrl, model: d.model ?? "", apiKey: d.apiKey, timeoutSec: 10, maxRetries: 1 });
+  try {
+    if (d.model === null) {
+      const ids = await client.models();
+      return { name, status: "warn", detail: `${d.baseUrl} serves ${ids.length ? ids.join(", ") : "no model"}; pass --describe-model to check one` };
+    }
+    await client.checkModel();
+    return { name, status: "ok", detail: `${d.baseUrl} serves ${d.model}` };
+  } catch (e) {
+    if (e instanceof KmpError) return { name, status: "fail", detail: e.message };
+    throw e;
+  }
+}
+
 export function formatChecks(checks: Check[]): string {
   return checks.map((c) => `${SYMBOL[c.status]} ${c.name}: ${c.detail}`).join("\n");
 }
@@ -126,6 +146,7 @@ export async function runValidate(ctx: StageContext, opts: ValidateOptions): Pro
   checks.push(...(await checkDataDir(ctx.global.dataDir)));
   checks.push(await checkGrammarInWorker());
   checks.push(await checkGitHub(opts));
+  if (opts.describe) checks.push(await checkDescribeEndpoint(opts.describe));
   checks.push(...(await checkSampleRun(ctx)));
   const failed = checks.filter((c) => c.status === "fail").length;
   const warned = checks.filter((c) => c.status === "warn").length;

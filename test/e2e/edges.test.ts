@@ -136,6 +136,13 @@ const CASES: Case[] = [
     },
     intact: () => outputsOf(join(tmp, "d3"), "final_training"),
   },
+  {
+    name: "a description endpoint nobody answers",
+    exit: 3,
+    says: "cannot reach the description endpoint http://127.0.0.1:9/v1",
+    args: () => ["pairs", "--data-dir", copyOfFinished("d5"), "--force", "--describe-with", "http://127.0.0.1:9/v1", "--describe-model", "m"],
+    intact: () => outputsOf(join(tmp, "d5"), "training_pairs"),
+  },
   { name: "a missing upstream output", exit: 4, says: "does not exist", args: () => ["pairs", "--data-dir", join(tmp, "empty-data")] },
 ];
 

@@ -139,6 +139,7 @@ export function toolsFor(repo: RepoBlocks, c: PairsConfig = cfg()): GeneratorToo
   return {
     context: (req) => buildContext(req, repo, index, { count: (t) => Math.ceil(t.length / 4), budget: c.contextTokens, maxInputTokens: c.maxInputTokens }),
     nestedOf: index.nestedOf,
+    describe: null,
   };
 }
 

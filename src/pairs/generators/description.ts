@@ -3,6 +3,10 @@
  * carries its description (`meta.description_source: "kdoc"`); without one it is a signature task
  * (`"signature"`): implement this signature, given the context. Either way the prompt holds the
  * signature, where the code lives, and the project context the body needs (see context.ts).
+ *
+ * With --describe-with, a declaration without KDoc (any, with --describe-all) is described by a
+ * model from the same code and context (`"llm"`); an answer that fails its checks
+ * (describe/check.ts) leaves the row as it would have been, the outcome counted.
  */
 import type { Block } from "../../types.ts";
 import { bodyLines } from "../bodies.ts";
@@ -12,6 +16,7 @@ import { renderClassLike } from "../symbols.ts";
 import { pick } from "../text.ts";
 import type { Candidate, GeneratorTools, PairsConfig, SkipSink } from "../types.ts";
 import { parsesStandalone } from "../parses.ts";
+import { checkAnswer } from "../describe/check.ts";
 
 /** Openers, all plain instructions; `what` is a declaration phrase ("the method `f` of `C`"). */
 const WITH_KDOC: ((what: string) => string)[] = [
@@ -42,28 +47,42 @@ function shownSignature(b: Block, repo: RepoBlocks): string {
 export function* descriptionPairs(repo: RepoBlocks, cfg: PairsConfig, _skip: SkipSink, tools: GeneratorTools): Iterable<Candidate> {
   for (const b of repo.blocks) {
     if (!describable(b)) continue;
-    const description = kdocDescription(b.kdoc);
-    const source = description ? "kdoc" : "signature";
-    const openers = description ? WITH_KDOC : SIGNATURE_ONLY;
-    const phrasing = pick(cfg.seed, `dc:${b.id}`, openers.length);
+    const kdoc = kdocDescription(b.kdoc);
+    const phrasing = pick(cfg.seed, `dc:${b.id}`, SIGNATURE_ONLY.length);
     const target = repo.dedent(b);
-    const base = paragraphs(
-      sentences(openers[phrasing]!(declarationPhrase(b)), whereSentence(b)),
-      description ? `What it does: ${description}` : "",
-      // A class-like is shown with its member signatures, so the request says what it must hold.
-      fence(b.kind === "function" ? shownSignature(b, repo) : renderClassLike(b, { all: true, nestedOf: tools.nestedOf, max: Infinity })),
-    );
-    const context = tools.context({ target: b, prompt: base, imports: true, enclosing: true });
-    yield {
+    // A class-like is shown with its member signatures, so the request says what it must hold.
+    const shape = fence(b.kind === "function" ? shownSignature(b, repo) : renderClassLike(b, { all: true, nestedOf: tools.nestedOf, max: Infinity }));
+    const answerLines = bodyLines(b);
+    const made = (base: string, context: Candidate["context"], source: string): Candidate => ({
       pair_type: "description_to_code",
       input_text: paragraphs(base, contextSection(context)),
       target_text: target,
       target: b,
       sources: [b],
       meta: { name: b.name, qualified_name: b.qualified_name, kind: b.kind, phrasing, has_kdoc: b.kdoc !== null, description_source: source },
-      answerLines: bodyLines(b),
+      answerLines,
       context,
       targetParses: parsesStandalone(b), // the declaration as written, dedented
-    };
+    });
+    const opener = (kdoc ? WITH_KDOC : SIGNATURE_ONLY)[phrasing]!(declarationPhrase(b));
+    const base = paragraphs(sentences(opener, whereSentence(b)), kdoc ? `What it does: ${kdoc}` : "", shape);
+    const describe = tools.describe;
+    if (!describe || (kdoc && !describe.all)) {
+      yield made(base, tools.context({ target: b, prompt: base, imports: true, enclosing: true }), kdoc ? "kdoc" : "signature");
+      continue;
+    }
+    // The model sees the declaration and the context of the signature task; a description it
+    // writes replaces the opener (and the KDoc), over the same signature and context.
+    const signatureBase = paragraphs(sentences(SIGNATURE_ONLY[phrasing]!(declarationPhrase(b)), whereSentence(b)), shape);
+    const context = tools.context({ target: b, prompt: signatureBase, imports: true, enclosing: true });
+    const { request, answer } = describe.lookup(b, target, context.code);
+    const verdict = answer === undefined ? null : checkAnswer(answer, target, answerLines);
+    if (verdict?.ok) {
+      yield { ...made(paragraphs(sentences(verdict.text, whereSentence(b)), shape), context, "llm"), describe: { request, outcome: "used" } };
+      continue;
+    }
+    const outcome = verdict ? verdict.reason : "no_answer";
+    const fallback = kdoc ? made(base, tools.context({ target: b, prompt: base, imports: true, enclosing: true }), "kdoc") : made(signatureBase, context, "signature");
+    yield { ...fallback, describe: { request, outcome } };
   }
 }
