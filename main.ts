@@ -12,6 +12,7 @@ import { diskError, KmpError } from "./src/errors.ts";
 import { Logger } from "./src/log.ts";
 import {
   DEFAULTS,
+  defaultPipelineOptions,
   type ExtractOptions,
   type GlobalOptions,
   OptionValueError,
@@ -37,6 +38,9 @@ import type { StageContext } from "./src/stage.ts";
 import { runPipeline, type PipelineOptions } from "./src/pipeline.ts";
 import { printRunSummary } from "./src/summary.ts";
 import { runValidate } from "./src/validate/index.ts";
+import { runMerge, runShard, runShardScrape } from "./src/shard/index.ts";
+import { MAX_SHARDS, parseShard, shardFromScheduler, shardName, type ShardSpec } from "./src/shard/spec.ts";
+import { join } from "node:path";
 
 // Inside the compiled binary the workers are embedded next to main ($bunfs on Unix, ~BUN on Windows);
 // point piscina and the pool there.
@@ -133,6 +137,14 @@ function describeFlags<A extends unknown[], O extends OptionValues, G extends Op
     .addOption(new Option("--describe-timeout <seconds>", "give up on one request after this long (retries aside)").argParser(int("--describe-timeout", 1)).default(DEFAULTS.describeTimeoutSec));
 }
 
+/** --shard: this process takes one part of the corpus (a Kubernetes Indexed Job pod, a Slurm array task). */
+function shardFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
+  return c
+    .addOption(new Option("--shard <i/n|auto>", "take only shard i of n (0-based) and write <data-dir>/shards/<i>-of-<n>/; auto: from JOB_COMPLETION_INDEX (with --shards) or SLURM_ARRAY_TASK_ID/COUNT"))
+    .addOption(new Option("--shards <n>", "the number of shards (--shard auto in a Kubernetes Indexed Job; merge)").argParser(int("--shards", 1, MAX_SHARDS)))
+    .addOption(new Option("--work-dir <dir>", "a shard's clones and scratch, on local disk (default <data-dir>/work/<i>-of-<n>)"));
+}
+
 /** Token limits both pairs (context budget) and prepare (row limits) apply, counted the same way. */
 function tokenFlags<A extends unknown[], O extends OptionValues, G extends OptionValues>(c: Command<A, O, G>) {
   return c
@@ -163,6 +175,25 @@ type PairsFlags = ReturnType<ReturnType<typeof pairsFlags<[], {}, {}>>["opts"]>;
 type PrepareFlags = ReturnType<ReturnType<typeof prepareFlags<[], {}, {}>>["opts"]>;
 type TokenFlags = ReturnType<ReturnType<typeof tokenFlags<[], {}, {}>>["opts"]>;
 type DescribeFlags = ReturnType<ReturnType<typeof describeFlags<[], {}, {}>>["opts"]>;
+type ShardFlags = ReturnType<ReturnType<typeof shardFlags<[], {}, {}>>["opts"]>;
+
+/** The shard this process takes (--shard i/n or auto), and its work folder. */
+function toShard(o: ShardFlags, dataDir: string, fail: (m: string) => never): { spec: ShardSpec; workDir: string } | null {
+  if (o.shard === undefined) {
+    if (o.workDir !== undefined) fail("--work-dir applies only with --shard");
+    return null;
+  }
+  let spec: ShardSpec;
+  try {
+    spec = o.shard === "auto" ? shardFromScheduler(process.env, o.shards ?? null) : parseShard(o.shard);
+  } catch (e) {
+    if (e instanceof OptionValueError) fail(e.message);
+    throw e;
+  }
+  if (o.shards !== undefined && o.shards !== spec.count) fail(`--shards ${o.shards} contradicts --shard ${o.shard} (n = ${spec.count})`);
+  if (o.workDir !== undefined && o.workDir.trim() === "") fail("--work-dir must not be empty");
+  return { spec, workDir: o.workDir ?? join(dataDir, "work", shardName(spec)) };
+}
 
 function toGlobal(o: GlobalFlags): GlobalOptions {
   return { dataDir: o.dataDir, threads: o.threads, seed: o.seed, force: o.force, logFormat: o.logFormat, quiet: o.quiet, verbose: o.verbose };
@@ -287,6 +318,10 @@ async function main(argv: string[]): Promise<number> {
   });
 
   let exitCode = 0;
+  /** A usage error of a command: one line, exit 2. */
+  const usage = (cmd: Command, message: string): never => {
+    throw new KmpError("E_USAGE", `${message} (see kmpdata ${cmd.name() === "kmpdata" ? "" : `${cmd.name()} `}--help)`);
+  };
   /** Flags that contradict each other, or an empty path: one line, exit 2, before anything runs. */
   const checkCombinations = (cmd: Command, g: GlobalFlags) => {
     const given = (key: string) => cmd.getOptionValueSource(key) === "cli" || cmd.getOptionValueSource(key) === "env";
@@ -337,20 +372,47 @@ async function main(argv: string[]): Promise<number> {
       "\nExit codes: 0 done, 1 validate found a failing check, 2 usage (flags, values, paths), 3 network or\nremote service, 4 input data (missing, damaged or unfinished upstream outputs), 5 disk (full,\nread-only), 130 Ctrl-C, 143 SIGTERM, 70 a bug (with its stack trace).",
     );
 
-  prepareFlags(describeFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true }))))))))
+  shardFlags(prepareFlags(describeFlags(tokenFlags(pairsFlags(extractFlags(scrapeFlags(licenceFlags(program.command("run", { isDefault: true })))))))))
     .description("run the steps in order: scrape → extract → pairs → prepare (done steps are skipped)")
     .addOption(new Option("--step <step>", "run only this step").choices(STAGES))
     .action(async function (o) {
       const g = this.optsWithGlobals() as unknown as GlobalFlags;
+      const cmd = this as unknown as Command;
+      const shard = toShard(o, g.dataDir, (m) => usage(cmd, m));
+      if (shard) {
+        if (o.step) usage(cmd, "--step does not apply to a shard: a shard runs scrape and extract, and `kmpdata merge` the rest");
+        if (o.describeWith) usage(cmd, "--describe-with does not work with --shard yet: describe in the merge's data dir with `kmpdata pairs --describe-with …` after `kmpdata merge`");
+        checkCombinations(cmd, g);
+        const global = toGlobal(g);
+        checkDataDirWritable(global.dataDir);
+        const ctx = makeContext(global, argv, controller.signal);
+        const results = await runShard(ctx, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) }, shard.spec, shard.workDir);
+        printRunSummary(ctx, results);
+        return;
+      }
       // Projects already on disk (--repos-dir) need no scraping.
       const only = o.step ? [o.step] : o.reposDir ? STAGES.filter((s) => s !== "scrape") : [...STAGES];
       await steps(g, only, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) }, this as unknown as Command);
     });
 
-  scrapeFlags(licenceFlags(program.command("scrape")))
+  shardFlags(scrapeFlags(licenceFlags(program.command("scrape"))))
     .description("search GitHub for KMP repositories, verify and shallow-clone them into <data-dir>/repos")
+    .addOption(new Option("--search-only", "rank the candidates, apply --max-repos and write <data-dir>/metadata/candidates.jsonl for the shards; clone nothing").default(false))
     .action(async function (o) {
-      await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["scrape"], { scrape: toScrape(o) }, this as unknown as Command);
+      const g = this.optsWithGlobals() as unknown as GlobalFlags;
+      const cmd = this as unknown as Command;
+      const shard = toShard(o, g.dataDir, (m) => usage(cmd, m));
+      if (o.searchOnly && shard) usage(cmd, "--search-only runs once for every shard: leave out --shard");
+      if (o.searchOnly && o.source === "sample") usage(cmd, "--search-only searches GitHub: it does not apply to --source sample");
+      if (shard) {
+        checkCombinations(cmd, g);
+        const global = toGlobal(g);
+        checkDataDirWritable(global.dataDir);
+        const ctx = makeContext(global, argv, controller.signal);
+        printRunSummary(ctx, await runShardScrape(ctx, toScrape(o), shard.spec, shard.workDir));
+        return;
+      }
+      await steps(g, ["scrape"], { scrape: { ...toScrape(o), searchOnly: o.searchOnly } }, cmd);
     });
   extractFlags(licenceFlags(program.command("extract")))
     .description("parse every Kotlin file into blocks: <data-dir>/raw_blocks/all_blocks.jsonl")
@@ -366,6 +428,19 @@ async function main(argv: string[]): Promise<number> {
     .description("dedup, score, balance, sample and split: <data-dir>/final_training/*.jsonl")
     .action(async function (o) {
       await steps(this.optsWithGlobals() as unknown as GlobalFlags, ["prepare"], { prepare: toPrepare(o) }, this as unknown as Command);
+    });
+  prepareFlags(tokenFlags(pairsFlags(program.command("merge"))))
+    .description("merge every shard (<data-dir>/shards/<i>-of-<n>/) into training_pairs/ and final_training/, as one run would")
+    .addOption(new Option("--shards <n>", "how many shards there are (default: the count the shards folder holds)").argParser(int("--shards", 1, MAX_SHARDS)))
+    .addOption(new Option("--allow-missing", "merge the shards that finished when some did not (the card says which are missing)").default(false))
+    .action(async function (o) {
+      const g = this.optsWithGlobals() as unknown as GlobalFlags;
+      checkCombinations(this as unknown as Command, g);
+      const global = toGlobal(g);
+      checkDataDirWritable(global.dataDir);
+      const ctx = makeContext(global, argv, controller.signal);
+      const po = { ...defaultPipelineOptions(), pairs: toPairs({ ...o, describeConcurrency: 0, describeAll: false, describeRefresh: false, describeTimeout: 0 }), prepare: toPrepare(o) };
+      printRunSummary(ctx, await runMerge(ctx, po, { shards: o.shards ?? null, allowMissing: o.allowMissing }));
     });
   program
     .command("validate")

@@ -2,6 +2,7 @@
  * The typed options of every command, built once in main.ts from argv/env and passed down.
  * Value parsers live here so the rules are table-testable without spawning the CLI.
  */
+import type { ShardSpec } from "./shard/spec.ts";
 import spdxIds from "spdx-license-ids/index.json" with { type: "json" };
 import spdxDeprecated from "spdx-license-ids/deprecated.json" with { type: "json" };
 import type { LogFormat } from "./log.ts";
@@ -39,6 +40,12 @@ export interface ScrapeOptions {
   cloneConcurrency: number;
   cloneTimeoutSec: number;
   keepGit: boolean;
+  /** --search-only: rank the candidates, apply --max-repos and write metadata/candidates.jsonl; clone nothing. */
+  searchOnly?: boolean;
+  /** --shard i/n: clone only this shard's part of the candidates. */
+  shard?: ShardSpec | null;
+  /** A shard's candidates: the search's ranked list (`kmpdata scrape --search-only`), instead of searching again. */
+  candidatesFile?: string | null;
 }
 
 export interface ExtractOptions {
@@ -46,6 +53,8 @@ export interface ExtractOptions {
   maxFileBytes: number;
   /** Repositories whose licence (metadata's, else detected) is not allowed are skipped; absent = any. */
   licenses?: LicenseFilter;
+  /** --shard i/n: only the repositories of this shard. */
+  shard?: ShardSpec | null;
 }
 
 export interface PairsOptions {

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import fg from "fast-glob";
 import { KmpError } from "../errors.ts";
 import { fileExists, hashFile, JsonlWriter, readJsonl, writeJsonAtomic } from "../io.ts";
@@ -19,6 +19,7 @@ import { moduleOracle, type Candidate, discoverRepo, IGNORED_DIRS, isProjectDir,
 import { resolveLicences } from "./licensing.ts";
 import { pairsStage, readRepoMeta as readPairsRepoMeta } from "../pairs/index.ts";
 import { REPO_RESULTS_DIR, RepoResults } from "../fused/resume.ts";
+import { shardOf } from "../shard/spec.ts";
 import pkg from "../../package.json" with { type: "json" };
 import { ExtractStats, formatStatsTable } from "./stats.ts";
 import type { BatchResult, BatchTask, FileTask } from "./types.ts";
@@ -93,6 +94,9 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     stats.repos_not_in_metadata = repos.length - kept.length;
     repos = kept;
   }
+  // --shard i/n: only this shard's repositories (by a stable hash of their name).
+  const shard = opts.shard ?? null;
+  if (shard) repos = repos.filter((r) => shardOf(r.name, shard.count) === shard.index);
   repos = resolveLicences(repos, opts.licenses ?? { kind: "any" }, stats.licences);
   stats.repos = repos.length;
   if (repos.length === 0 && stats.licences.skipped > 0) {
@@ -120,6 +124,8 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
     throw e;
   }
 
+  // A repository's folder name: the order a run takes repositories in (a merge of shards sorts by it).
+  const folderOf = new Map(perRepo.map(({ repo }) => [repo.name, basename(repo.dir.replace(/[\\/]+$/, ""))]));
   const since = () => `${((performance.now() - started) / 1000).toFixed(2)}s`;
   ctx.log.debug(`extract: discovered ${stats.files_discovered} files at ${since()}`);
   let firstResult = "";
@@ -170,7 +176,7 @@ export async function runExtract(ctx: StageContext, opts: ExtractOptions, deps: 
         const bytes = r.jsonl ?? new Uint8Array(task.out!, 0, r.jsonlLength);
         if (saved && key && !cached && r.fused) saved.save(key, r, bytes);
         writer.writeBytes(bytes, records);
-        if (r.fused && task.fused && records > 0) carry!.add(task.fused.repo, records, r.fused);
+        if (r.fused && task.fused && records > 0) carry!.add(task.fused.repo, records, r.fused, folderOf.get(task.fused.repo) ?? task.fused.repo);
       }
       if (task.out) slots.give(task.out);
       progress.tick(task.files.length);

@@ -10,6 +10,7 @@ import { CarriedAnalyses, type AnalysisSettings } from "../prepare/carried.ts";
 import type { PairsConfig } from "../pairs/types.ts";
 import type { PairsResult } from "../pairs/worker.ts";
 import type { FusedResult } from "./types.ts";
+import type { ShardsFacts } from "../shard/index.ts";
 
 export interface CarriedRepo {
   run: { repo: string; blocks: number };
@@ -37,6 +38,8 @@ export class RunCarry {
   analysisMs = 0;
   /** Set once extract has written the blocks the repositories were made from, in full. */
   complete = false;
+  /** A merge of shards: how many were merged (the card says so). */
+  shards: ShardsFacts | null = null;
 
   constructor(
     readonly pairsConfig: PairsConfig,
@@ -47,7 +50,8 @@ export class RunCarry {
     this.analyses = analysis ? new CarriedAnalyses(analysis) : null;
   }
 
-  add(repo: string, blocks: number, fused: FusedResult): void {
+  /** A repository extract made (`folder`: its folder's name, the order repositories are taken in). */
+  add(repo: string, blocks: number, fused: FusedResult, _folder?: string): void {
     const { jsonl, ...rest } = fused.pairs;
     let offset = this.size;
     if (this.spoolPath) {

@@ -78,6 +78,8 @@ export interface PairsRunOptions {
   carried?: Iterable<CarriedRepo> | null;
   /** Where the split files go (the pipeline's staging folder); default `<dataDir>/training_pairs`. */
   outDir?: string;
+  /** A merge of shards: the blocks the carried repositories were made from (there is no blocks file). */
+  carriedBlocks?: number;
   /** --describe-with: the endpoint, the answers cache and how to ask (cfg.describe says what shapes the rows). */
   describe?: DescribeRun | null;
 }
@@ -184,12 +186,14 @@ export async function runPairs(
   opts: PairsRunOptions = {},
 ): Promise<PairsRunResult | null> {
   const blocksPath = join(dataDir, ...BLOCKS_FILE);
-  if (!existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
-  if (!statSync(blocksPath).isFile()) throw new KmpError("E_BAD_INPUT", `${blocksPath} is not a file: remove it and rerun \`kmpdata extract --force\``);
+  // A merge of shards carries every repository and has no blocks file.
+  const merged = opts.carriedBlocks !== undefined;
+  if (!merged && !existsSync(blocksPath)) throw missingInput(blocksPath, "extract");
+  if (!merged && !statSync(blocksPath).isFile()) throw new KmpError("E_BAD_INPUT", `${blocksPath} is not a file: remove it and rerun \`kmpdata extract --force\``);
   const outDir = opts.outDir ?? join(dataDir, PAIRS_DIR);
   const repoMeta = await readRepoMeta(join(dataDir, ...REPOS_FILE));
   const maker = new PairMaker(cfg);
-  const totalBlocks = countLines(blocksPath);
+  const totalBlocks = merged ? opts.carriedBlocks! : countLines(blocksPath);
   const threads = opts.threads ?? 0;
   const carried = opts.carried ?? null;
   const runner: RepoRunner = threads > 0 && !carried ? new WorkerPool<PairsTask, PairsResult>("pairs", threads) : inPlace;

@@ -186,6 +186,15 @@ function pairsSection(s: PrepareStats): string[] {
     `Each code span is taught once: within one file, ${(100 * c.share).toFixed(1)} % of the final rows' target characters ` +
       `(${n(c.contained_chars)} of ${n(c.chars)}) sit inside a longer final target of the same file.`,
   );
+  const sh = s.shards;
+  if (sh) {
+    out.push(
+      `Made on ${sh.count} ${sh.count === 1 ? "machine" : "machines"} (\`kmpdata run --shard i/${sh.count}\`) and merged with \`kmpdata merge\`: ${sh.merged} of ${sh.count} shards, ` +
+        `${n(sh.repos)} repositories` +
+        (sh.missing.length ? `; **missing shards: ${sh.missing.join(", ")}** (merged with --allow-missing: their repositories are not in this dataset)` : "") +
+        (sh.clone_failures ? `; ${n(sh.clone_failures)} clones failed and were not replaced by another repository.` : "."),
+    );
+  }
   const p = s.pairs;
   if (!p) return out;
   const sources = Object.entries(p.description_sources).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -169,6 +169,7 @@ export async function runPrepare(ctx: StageContext, opts: PrepareOptions): Promi
     clustersFile: opts.writeClusters ? "clusters.jsonl" : null,
     contained,
     pairs: readPairsFacts(join(dataDir, "training_pairs", "pairs_stats.json")),
+    shards: ctx.carry?.shards ?? null,
   });
   stats.input.files.forEach((f, k) => (f.rows = t.src.reduce((a, s) => a + (s === k ? 1 : 0), 0)));
   writeJsonAtomic(join(outDir, "stats.json"), stats);

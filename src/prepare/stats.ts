@@ -2,6 +2,7 @@
  * stats.json: everything the dataset card states, computed from the table and the ledger, never
  * typed by hand. Distributions are over the rows written (train + val + test).
  */
+import type { ShardsFacts } from "../shard/index.ts";
 import type { ContainedShare } from "./contained.ts";
 import { PAIR_TYPES, type PairType } from "../types.ts";
 import type { PrepareOptions } from "../options.ts";
@@ -41,6 +42,8 @@ export interface PrepareStats {
   /** Code taught twice within one file: the share of final target characters inside a longer final target of the same file. */
   contained: ContainedShare;
   pairs: PairsFacts | null;
+  /** Made by `kmpdata merge` of shards: how many, which are missing. */
+  shards?: ShardsFacts;
   options: PrepareOptions;
   input: { files: { file: string; rows: number }[]; records: number };
   written: Record<string, number>;
@@ -125,6 +128,7 @@ export interface StatsInput {
   clustersFile: string | null;
   contained: ContainedShare;
   pairs: PairsFacts | null;
+  shards?: ShardsFacts | null;
 }
 
 export function buildStats(x: StatsInput): PrepareStats {
@@ -179,6 +183,7 @@ export function buildStats(x: StatsInput): PrepareStats {
     command_line: x.commandLine,
     contained: x.contained,
     pairs: x.pairs,
+    ...(x.shards ? { shards: x.shards } : {}),
     options: x.options,
     input: { files: x.files, records: t.n + x.invalidRecords },
     written: x.written,

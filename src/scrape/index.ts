@@ -5,7 +5,10 @@
  */
 import { defaultPushedSince } from "../options.ts";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { KmpError } from "../errors.ts";
+import { shardName, shardOf } from "../shard/spec.ts";
+import type { Candidate } from "./types.ts";
 import { join } from "node:path";
 import { JsonlWriter, writeJsonAtomic } from "../io.ts";
 import type { ScrapeOptions } from "../options.ts";
@@ -31,6 +34,8 @@ export { DEFAULT_TUNING, type ScrapeTuning } from "./types.ts";
 
 export const REPOS_FILE = "repos.jsonl";
 export const STATS_FILE = "scrape_stats.json";
+/** --search-only: the ranked candidates the shards clone their parts of. */
+export const CANDIDATES_FILE = "candidates.jsonl";
 
 function fileHash(path: string | null): string {
   if (path === null) return "-";
@@ -46,6 +51,7 @@ export const scrapeStage: Stage<ScrapeOptions> = {
   version: "1",
   outputDir: metadataDir,
   // The clone records (and anything else there) are scrape's working state: only its two files are outputs.
+  // candidates.jsonl (--search-only) stays for the shards that clone from it.
   keepOnPublish: (name) => name !== REPOS_FILE && name !== STATS_FILE && name !== MARKER_FILE,
   async inputFingerprint(_ctx, opts) {
     if (opts.source === "sample") {
@@ -53,7 +59,7 @@ export const scrapeStage: Stage<ScrapeOptions> = {
       for (const name of sampleProjectNames()) h.update(name).update(JSON.stringify(sampleFiles(name)));
       return `sample:${h.digest("hex").slice(0, 16)}`;
     }
-    return `github:${fileHash(opts.queriesFile)}:${fileHash(opts.reposFile)}`;
+    return `github:${fileHash(opts.queriesFile)}:${fileHash(opts.reposFile)}:${fileHash(opts.candidatesFile ?? null)}`;
   },
   outputOptions(_ctx, opts) {
     // The token, concurrency and timeout do not change what is written.
@@ -87,6 +93,14 @@ export async function runScrape(ctx: StageContext, opts: ScrapeOptions, tuning: 
     if (stale > 0) ctx.log.info(`scrape: removed ${stale} unfinished clone(s) left by an earlier run`);
 
     let candidates;
+    // A shard clones its part of the search's ranked list (kmpdata scrape --search-only), searching nothing.
+    const shard = opts.shard ?? null;
+    if (shard && opts.candidatesFile) {
+      const part = readCandidates(opts.candidatesFile).filter((r) => shardOf(r.c.full_name, shard.count) === shard.index);
+      stats.candidates = part.length;
+      ctx.log.info(`scrape: shard ${shardName(shard)} clones ${part.length} of the search's candidates`);
+      return await cloneAndWrite(ctx, opts, part, part.length, stats, gh, tuning, started);
+    }
     if (refs) {
       candidates = await resolveRepoRefs(gh, refs, drop);
       stats.candidates = candidates.length + (stats.dropped.not_found ?? 0);
@@ -99,15 +113,65 @@ export async function runScrape(ctx: StageContext, opts: ScrapeOptions, tuning: 
       stats.candidates = found.candidates.length;
       candidates = applyFilters(found.candidates, opts, drop, FILTERS);
     }
-    const ranked = rank(candidates, tuning.now());
+    let ranked = rank(candidates, tuning.now());
+    if (opts.searchOnly) return writeCandidates(ctx, ranked.slice(0, opts.maxRepos), stats, gh, started);
+    if (shard) ranked = ranked.filter((r) => shardOf(r.c.full_name, shard.count) === shard.index);
     ctx.log.info(`scrape: ${ranked.length} candidates after filters; keeping up to ${opts.maxRepos}`);
+    return await cloneAndWrite(ctx, opts, ranked, opts.maxRepos, stats, gh, tuning, started);
+  } catch (e) {
+    throw gh ? gh.userError(e, "scraping") : e;
+  }
+}
 
-    const bar = createProgress("clone", Math.min(opts.maxRepos, ranked.length), "repos", ctx.log, ctx.progress);
+/** The search's ranked candidates, as --search-only wrote them. */
+function readCandidates(path: string): { c: Candidate; score: number }[] {
+  if (!existsSync(path)) throw new KmpError("E_NO_INPUT", `${path} does not exist: run \`kmpdata scrape --search-only\` once (for every shard) first`);
+  const out: { c: Candidate; score: number }[] = [];
+  readFileSync(path, "utf8").split("\n").forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const { score, ...c } = JSON.parse(line) as Candidate & { score: number };
+      if (typeof c.full_name !== "string" || typeof score !== "number") throw new Error("not a candidate");
+      out.push({ c, score });
+    } catch {
+      throw new KmpError("E_BAD_INPUT", `${path}:${i + 1} is not a candidate record: rerun \`kmpdata scrape --search-only\``);
+    }
+  });
+  return out;
+}
+
+function writeCandidates(ctx: StageContext, ranked: { c: Candidate; score: number }[], stats: ScrapeStats, gh: GitHub | null, started: number): StageSummary {
+  const dir = ctx.outDir ?? metadataDir(ctx.global.dataDir);
+  const w = new JsonlWriter<Candidate & { score: number }>(join(dir, CANDIDATES_FILE));
+  for (const r of ranked) w.write({ score: r.score, ...r.c });
+  w.commit();
+  stats.kept = ranked.length;
+  stats.api_calls = gh?.apiCalls ?? 0;
+  stats.seconds = Math.round((performance.now() - started) / 100) / 10;
+  writeJsonAtomic(join(dir, STATS_FILE), stats);
+  ctx.log.info(`scrape: ${ranked.length} candidates ranked into ${join(dir, CANDIDATES_FILE)}; each shard clones its part (kmpdata run --shard i/n)`);
+  return { outputs: [{ path: w.path, records: ranked.length }], summary: `${ranked.length.toLocaleString("en-US")} candidates (search only)` };
+}
+
+async function cloneAndWrite(
+  ctx: StageContext,
+  opts: ScrapeOptions,
+  ranked: { c: Candidate; score: number }[],
+  maxRepos: number,
+  stats: ScrapeStats,
+  gh: GitHub | null,
+  tuning: ScrapeTuning,
+  started: number,
+): Promise<StageSummary> {
+  const dataDir = ctx.global.dataDir;
+  const drop = (r: Parameters<typeof bump<string>>[1]) => bump(stats.dropped as Record<string, number>, r);
+  {
+    const bar = createProgress("clone", Math.min(maxRepos, ranked.length), "repos", ctx.log, ctx.progress);
     let kept: Kept[];
     try {
       kept = await buildCorpus(ranked, {
         gh,
-        opts,
+        opts: { ...opts, maxRepos },
         tuning,
         dataDir,
         log: ctx.log,
@@ -126,8 +190,6 @@ export async function runScrape(ctx: StageContext, opts: ScrapeOptions, tuning: 
     stats.interrupted = ctx.signal.aborted;
     stats.bytes_on_disk = kept.reduce((a, k) => a + k.record.bytes, 0);
     return writeOutputs(ctx, kept.map(toRepo), stats, gh, started);
-  } catch (e) {
-    throw gh ? gh.userError(e, "scraping") : e;
   }
 }
 
