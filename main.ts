@@ -78,7 +78,8 @@ function globalFlags<A extends unknown[], O extends OptionValues, G extends Opti
     .addOption(new Option("--force", "redo steps even when their outputs are up to date").default(false))
     .addOption(new Option("-q, --quiet", "print nothing but errors (no progress)").default(false))
     .addOption(new Option("-v, --verbose", "print debug detail").default(false))
-    .addOption(new Option("--log-format <format>", "log lines as text or JSON").choices(["text", "json"] as const).default("text" as const));
+    .addOption(new Option("--log-format <format>", "log lines as text or JSON").choices(["text", "json"] as const).default("text" as const))
+    .addOption(new Option("--dry-run", "check the command line (flags, combinations, --shard auto's variables), say what would run, and stop").default(false));
 }
 
 /** Shared by scrape (on GitHub's licence) and extract (on the repository's own, --repos-dir folders too): added once per command. */
@@ -350,8 +351,14 @@ async function main(argv: string[]): Promise<number> {
       fail(`${opts.reposDir} is a file: --repos-dir takes a folder of checked-out projects (or one project's folder)`);
     }
   };
+  /** --dry-run: the command line was accepted; nothing is touched. */
+  const dryRun = (g: GlobalFlags, what: string): boolean => {
+    if (g.dryRun) process.stdout.write(`kmpdata: the command line is valid: it would ${what} (data dir ${g.dataDir})\n`);
+    return g.dryRun;
+  };
   const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>, cmd?: Command) => {
     if (cmd) checkCombinations(cmd, g);
+    if (dryRun(g, `run ${only.join(", ")}`)) return;
     const global = toGlobal(g);
     checkDataDirWritable(global.dataDir);
     const ctx = makeContext(global, argv, controller.signal);
@@ -383,6 +390,7 @@ async function main(argv: string[]): Promise<number> {
         if (o.step) usage(cmd, "--step does not apply to a shard: a shard runs scrape and extract, and `kmpdata merge` the rest");
         if (o.describeWith) usage(cmd, "--describe-with does not work with --shard yet: describe in the merge's data dir with `kmpdata pairs --describe-with …` after `kmpdata merge`");
         checkCombinations(cmd, g);
+        if (dryRun(g, `run shard ${shardName(shard.spec)} (work dir ${shard.workDir})`)) return;
         const global = toGlobal(g);
         checkDataDirWritable(global.dataDir);
         const ctx = makeContext(global, argv, controller.signal);
@@ -406,6 +414,7 @@ async function main(argv: string[]): Promise<number> {
       if (o.searchOnly && o.source === "sample") usage(cmd, "--search-only searches GitHub: it does not apply to --source sample");
       if (shard) {
         checkCombinations(cmd, g);
+        if (dryRun(g, `clone shard ${shardName(shard.spec)}'s part of the candidates (work dir ${shard.workDir})`)) return;
         const global = toGlobal(g);
         checkDataDirWritable(global.dataDir);
         const ctx = makeContext(global, argv, controller.signal);
@@ -436,6 +445,7 @@ async function main(argv: string[]): Promise<number> {
     .action(async function (o) {
       const g = this.optsWithGlobals() as unknown as GlobalFlags;
       checkCombinations(this as unknown as Command, g);
+      if (dryRun(g, `merge ${o.shards ?? "the"} shards`)) return;
       const global = toGlobal(g);
       checkDataDirWritable(global.dataDir);
       const ctx = makeContext(global, argv, controller.signal);

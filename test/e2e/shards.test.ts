@@ -145,3 +145,32 @@ describe("shard flags", () => {
     expect(existsSync(join(tmp, "slurm", "shards", "2-of-3", "_SUCCESS.json"))).toBe(true);
   }, 60_000);
 });
+
+test("GitHub: the search runs once (--search-only), each shard clones only its part, and the merge gives the bytes of one run", async () => {
+  const { FIXTURES, startFakeGitHub } = await import("../support/fake-github.ts");
+  const names = ["atlas", "beacon", "compass", "dynamo", "ember"];
+  const gh = await startFakeGitHub({
+    repos: names.map((n, i) => ({ owner: "acme", name: n, files: FIXTURES.kmpPlugin(n), topics: ["kotlin-multiplatform"], stars: 50 + i, license: "MIT" })),
+  });
+  try {
+    writeFileSync(join(tmp, "queries.txt"), "topic:kotlin-multiplatform\n");
+    const flags = ["--github-api-url", gh.url, "--queries-file", join(tmp, "queries.txt"), "--min-stars", "0", "--min-size-kb", "0", "--seed", "3", "--threads", "1", "-q"];
+    const d = join(tmp, "gh");
+    await ok(["scrape", "--search-only", "--data-dir", d, ...flags]);
+    const candidates = readFileSync(join(d, "metadata", "candidates.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).full_name);
+    expect(candidates.sort()).toEqual(names.map((n) => `acme/${n}`));
+    const searches = gh.counts.search;
+    await Promise.all([0, 1].map((i) => ok(["run", "--data-dir", d, "--shard", `${i}/2`, ...flags])));
+    expect(gh.counts.search).toBe(searches); // the shards search nothing
+    const cloned = [0, 1].map((i) => readdirSync(join(d, "work", `${i}-of-2`, "repos")).sort());
+    expect([...cloned[0]!, ...cloned[1]!].sort()).toEqual(names.map((n) => `acme__${n}`));
+    expect(cloned[0]!.filter((n) => cloned[1]!.includes(n))).toEqual([]);
+    for (const name of names) expect(gh.counts.clonesServed[`acme/${name}`]).toBe(1);
+    await ok(["merge", "--data-dir", d, "--seed", "3", "--threads", "1", "-q"]);
+    const single = join(tmp, "gh-single");
+    await ok(["run", "--data-dir", single, ...flags]);
+    expectSameFinal(d, single);
+  } finally {
+    await gh.close();
+  }
+}, 120_000);
