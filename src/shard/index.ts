@@ -218,6 +218,8 @@ export async function runMerge(ctx: StageContext, opts: PipelineOptions, m: Merg
     for (const fd of fds) closeSync(fd);
   }
   carry.complete = true;
+  const mem = process.memoryUsage();
+  ctx.log.debug(`merge: ${entries.length} repositories read (${blocks.toLocaleString("en-US")} blocks); heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB, RSS ${(mem.rss / 2 ** 20).toFixed(0)} MB`);
   carry.shards = {
     count: n,
     merged: present.length,
