@@ -39,6 +39,8 @@ import { runPipeline, type PipelineOptions } from "./src/pipeline.ts";
 import { printRunSummary } from "./src/summary.ts";
 import { runValidate } from "./src/validate/index.ts";
 import { runMerge, runShard, runShardScrape } from "./src/shard/index.ts";
+import { mergeRemote, runShardRemote, searchRemote } from "./src/shard/remote.ts";
+import { parseS3Url, RemoteDir, type S3Credentials } from "./src/storage/s3.ts";
 import { MAX_SHARDS, parseShard, shardFromScheduler, shardName, type ShardSpec } from "./src/shard/spec.ts";
 import { join } from "node:path";
 
@@ -180,8 +182,9 @@ type ShardFlags = ReturnType<ReturnType<typeof shardFlags<[], {}, {}>>["opts"]>;
 
 /** The shard this process takes (--shard i/n or auto), and its work folder. */
 function toShard(o: ShardFlags, dataDir: string, fail: (m: string) => never): { spec: ShardSpec; workDir: string } | null {
+  const remote = parseS3Url(dataDir) !== null;
   if (o.shard === undefined) {
-    if (o.workDir !== undefined) fail("--work-dir applies only with --shard");
+    if (o.workDir !== undefined && !remote) fail("--work-dir applies only with --shard or an s3:// --data-dir");
     return null;
   }
   let spec: ShardSpec;
@@ -193,7 +196,27 @@ function toShard(o: ShardFlags, dataDir: string, fail: (m: string) => never): { 
   }
   if (o.shards !== undefined && o.shards !== spec.count) fail(`--shards ${o.shards} contradicts --shard ${o.shard} (n = ${spec.count})`);
   if (o.workDir !== undefined && o.workDir.trim() === "") fail("--work-dir must not be empty");
-  return { spec, workDir: o.workDir ?? join(dataDir, "work", shardName(spec)) };
+  // With an s3:// data dir the work dir is the local root of everything (clones, scratch, local copies).
+  return { spec, workDir: o.workDir ?? (remote ? DEFAULT_WORK_ROOT : join(dataDir, "work", shardName(spec))) };
+}
+
+/** Where an s3:// data dir's processes work locally when --work-dir is not given. */
+const DEFAULT_WORK_ROOT = "kmpdata-work";
+
+/** An s3:// data dir's store, with the credentials of the environment (AWS_* or S3_*; never written). */
+function remoteFor(dataDir: string): RemoteDir | null {
+  const loc = parseS3Url(dataDir);
+  if (!loc) return null;
+  const e = process.env;
+  const creds: S3Credentials = {
+    accessKeyId: e.S3_ACCESS_KEY_ID ?? e.AWS_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? e.AWS_SECRET_ACCESS_KEY,
+    sessionToken: e.S3_SESSION_TOKEN ?? e.AWS_SESSION_TOKEN,
+    region: e.S3_REGION ?? e.AWS_REGION ?? e.AWS_DEFAULT_REGION,
+    endpoint: e.S3_ENDPOINT ?? e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL,
+  };
+  for (const k of Object.keys(creds) as (keyof S3Credentials)[]) if (!creds[k]) delete creds[k];
+  return new RemoteDir(loc, creds);
 }
 
 function toGlobal(o: GlobalFlags): GlobalOptions {
@@ -358,6 +381,9 @@ async function main(argv: string[]): Promise<number> {
   };
   const steps = async (g: GlobalFlags, only: StageName[], po: Partial<PipelineOptions>, cmd?: Command) => {
     if (cmd) checkCombinations(cmd, g);
+    if (parseS3Url(g.dataDir) && cmd) {
+      usage(cmd, "an s3:// --data-dir holds the shards' and the merge's files: use it with `run --shard`, `scrape --search-only` and `merge` (one machine's run needs a local --data-dir)");
+    }
     if (dryRun(g, `run ${only.join(", ")}`)) return;
     const global = toGlobal(g);
     checkDataDirWritable(global.dataDir);
@@ -392,9 +418,11 @@ async function main(argv: string[]): Promise<number> {
         checkCombinations(cmd, g);
         if (dryRun(g, `run shard ${shardName(shard.spec)} (work dir ${shard.workDir})`)) return;
         const global = toGlobal(g);
-        checkDataDirWritable(global.dataDir);
+        const remote = remoteFor(global.dataDir);
+        if (!remote) checkDataDirWritable(global.dataDir);
         const ctx = makeContext(global, argv, controller.signal);
-        const results = await runShard(ctx, { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) }, shard.spec, shard.workDir);
+        const po = { scrape: toScrape(o), extract: toExtract(o), pairs: toPairs(o), prepare: toPrepare(o) };
+        const results = remote ? await runShardRemote(ctx, po, shard.spec, remote, shard.workDir) : await runShard(ctx, po, shard.spec, shard.workDir);
         printRunSummary(ctx, results);
         return;
       }
@@ -412,6 +440,15 @@ async function main(argv: string[]): Promise<number> {
       const shard = toShard(o, g.dataDir, (m) => usage(cmd, m));
       if (o.searchOnly && shard) usage(cmd, "--search-only runs once for every shard: leave out --shard");
       if (o.searchOnly && o.source === "sample") usage(cmd, "--search-only searches GitHub: it does not apply to --source sample");
+      if (shard && parseS3Url(g.dataDir)) usage(cmd, "with an s3:// --data-dir a shard runs whole: `kmpdata run --shard i/n`");
+      if (o.searchOnly && parseS3Url(g.dataDir)) {
+        checkCombinations(cmd, g);
+        if (dryRun(g, "search and publish the candidates")) return;
+        const ctx = makeContext(toGlobal(g), argv, controller.signal);
+        const po = { ...defaultPipelineOptions(), scrape: { ...toScrape(o), searchOnly: true } };
+        printRunSummary(ctx, await searchRemote(ctx, po, remoteFor(g.dataDir)!, o.workDir ?? DEFAULT_WORK_ROOT));
+        return;
+      }
       if (shard) {
         checkCombinations(cmd, g);
         if (dryRun(g, `clone shard ${shardName(shard.spec)}'s part of the candidates (work dir ${shard.workDir})`)) return;
@@ -442,15 +479,20 @@ async function main(argv: string[]): Promise<number> {
     .description("merge every shard (<data-dir>/shards/<i>-of-<n>/) into training_pairs/ and final_training/, as one run would")
     .addOption(new Option("--shards <n>", "how many shards there are (default: the count the shards folder holds)").argParser(int("--shards", 1, MAX_SHARDS)))
     .addOption(new Option("--allow-missing", "merge the shards that finished when some did not (the card says which are missing)").default(false))
+    .addOption(new Option("--work-dir <dir>", "with an s3:// --data-dir: the local folder the merge works in (default ./kmpdata-work)"))
     .action(async function (o) {
       const g = this.optsWithGlobals() as unknown as GlobalFlags;
-      checkCombinations(this as unknown as Command, g);
+      const cmd = this as unknown as Command;
+      checkCombinations(cmd, g);
+      const remote = remoteFor(g.dataDir);
+      if (o.workDir !== undefined && !remote) usage(cmd, "--work-dir applies to merge only with an s3:// --data-dir");
       if (dryRun(g, `merge ${o.shards ?? "the"} shards`)) return;
       const global = toGlobal(g);
-      checkDataDirWritable(global.dataDir);
+      if (!remote) checkDataDirWritable(global.dataDir);
       const ctx = makeContext(global, argv, controller.signal);
       const po = { ...defaultPipelineOptions(), pairs: toPairs({ ...o, describeConcurrency: 0, describeAll: false, describeRefresh: false, describeTimeout: 0 }), prepare: toPrepare(o) };
-      printRunSummary(ctx, await runMerge(ctx, po, { shards: o.shards ?? null, allowMissing: o.allowMissing }));
+      const m = { shards: o.shards ?? null, allowMissing: o.allowMissing };
+      printRunSummary(ctx, remote ? await mergeRemote(ctx, po, m, remote, o.workDir ?? DEFAULT_WORK_ROOT) : await runMerge(ctx, po, m));
     });
   program
     .command("validate")
@@ -464,7 +506,7 @@ async function main(argv: string[]): Promise<number> {
       const global = toGlobal(this.optsWithGlobals() as unknown as GlobalFlags);
       const ctx = makeContext(global, argv, controller.signal);
       const describe = o.describeWith ? { baseUrl: o.describeWith.replace(/\/+$/, ""), model: o.describeModel ?? null, apiKey: o.describeApiKey ?? null } : null;
-      const ok = await runValidate(ctx, { githubToken: o.githubToken ?? null, githubApiUrl: o.githubApiUrl.replace(/\/+$/, ""), describe });
+      const ok = await runValidate(ctx, { githubToken: o.githubToken ?? null, githubApiUrl: o.githubApiUrl.replace(/\/+$/, ""), describe, remote: remoteFor(global.dataDir) });
       if (!ok) exitCode = 1;
     });
 

@@ -51,9 +51,21 @@ function analysisSettings(opts: PipelineOptions, seed: number): AnalysisSettings
 }
 
 /** The options a shard's rows depend on: its extract options, the pairs config and the analysis settings. */
+export function shardOptionsFor(ctx: StageContext, opts: PipelineOptions, spec: ShardSpec) {
+  return shardOptions(ctx, opts, spec);
+}
+
 function shardOptions(ctx: StageContext, opts: PipelineOptions, spec: ShardSpec) {
   const seed = ctx.global.seed;
-  return { shard: spec, extract: extractStage.outputOptions(ctx, { ...opts.extract, shard: spec }), pairs: pairsConfig(opts.pairs, seed), analysis: analysisSettings(opts, seed) };
+  // No local path of the work dir: a shard retried on another machine (another work dir) is the same shard.
+  const e = opts.extract;
+  return {
+    shard: spec,
+    scrape: e.reposDir === null ? scrapeStage.outputOptions(ctx, opts.scrape) : null,
+    extract: { reposDir: e.reposDir, maxFileBytes: e.maxFileBytes, licenses: e.licenses ?? { kind: "any" } },
+    pairs: pairsConfig(opts.pairs, seed),
+    analysis: analysisSettings(opts, seed),
+  };
 }
 
 /** The step that makes a shard's output from the repositories in its work folder. */

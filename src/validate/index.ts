@@ -15,12 +15,15 @@ import { WorkerPool } from "../pool.ts";
 import type { StageContext } from "../stage.ts";
 import type { ProbeResult } from "./probe.ts";
 import { DescribeClient } from "../pairs/describe/client.ts";
+import type { RemoteDir } from "../storage/s3.ts";
 
 export interface ValidateOptions {
   githubToken: string | null;
   githubApiUrl: string;
   /** --describe-with: the endpoint to check (and the model it must serve, when given). */
   describe?: { baseUrl: string; model: string | null; apiKey: string | null } | null;
+  /** An s3:// data dir: checked by writing, reading and deleting one object. */
+  remote?: RemoteDir | null;
 }
 
 export type CheckStatus = "ok" | "warn" | "fail";
@@ -140,10 +143,27 @@ export function formatChecks(checks: Check[]): string {
   return checks.map((c) => `${SYMBOL[c.status]} ${c.name}: ${c.detail}`).join("\n");
 }
 
+/** An s3:// data dir: one object written, read back and deleted. */
+export async function checkRemoteDataDir(remote: RemoteDir): Promise<Check> {
+  const name = "data dir (object storage)";
+  const probe = `.kmpdata-validate-${process.pid}-${Date.now()}`;
+  try {
+    await remote.putText(probe, "kmpdata validate");
+    const back = await remote.readText(probe);
+    await remote.remove(probe);
+    if (back !== "kmpdata validate") return { name, status: "fail", detail: `${remote.url}: an object written could not be read back` };
+    return { name, status: "ok", detail: `${remote.url}: objects can be written, read and deleted` };
+  } catch (e) {
+    if (e instanceof KmpError) return { name, status: "fail", detail: e.message };
+    throw e;
+  }
+}
+
 /** Runs every check, prints the ✓/⚠/✗ list to stdout, and returns true when nothing failed. */
 export async function runValidate(ctx: StageContext, opts: ValidateOptions): Promise<boolean> {
   const checks: Check[] = [];
-  checks.push(...(await checkDataDir(ctx.global.dataDir)));
+  if (opts.remote) checks.push(await checkRemoteDataDir(opts.remote));
+  else checks.push(...(await checkDataDir(ctx.global.dataDir)));
   checks.push(await checkGrammarInWorker());
   checks.push(await checkGitHub(opts));
   if (opts.describe) checks.push(await checkDescribeEndpoint(opts.describe));

@@ -1,0 +1,73 @@
+/**
+ * An s3:// data dir on an S3-compatible server started here: shards publish their outputs with the
+ * marker last, the merge fetches them and publishes final files byte-identical to one local run;
+ * credentials are written nowhere; validate checks access.
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../support/cli.ts";
+import { startFakeS3, type FakeS3 } from "../support/s3.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "kmpdata-s3e2e-"));
+let s3: FakeS3;
+beforeAll(async () => {
+  s3 = await startFakeS3();
+});
+afterAll(async () => {
+  await s3?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const env = () => ({ ...process.env, NO_COLOR: "1", ...s3.env });
+async function ok(args: string[]): Promise<string> {
+  const r = await runCli(args, { env: env() });
+  if (r.code !== 0) throw new Error(`kmpdata ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
+  return r.stderr;
+}
+const keys = async (prefix: string) => ((await s3.client.list({ prefix, maxKeys: 1000 })).contents ?? []).map((c) => c.key).sort();
+
+test("3 shards and a merge through object storage give the bytes of one local run", async () => {
+  const url = `s3://${s3.bucket}/datasets/kmp`;
+  const seed = ["--seed", "5", "--threads", "1", "-q"];
+  await Promise.all([0, 1, 2].map((i) => ok(["run", "--source", "sample", "--data-dir", url, "--shard", `${i}/3`, "--work-dir", join(tmp, `w${i}`), ...seed])));
+  for (const i of [0, 1, 2]) expect(await keys(`datasets/kmp/shards/${i}-of-3/`)).toContain(`datasets/kmp/shards/${i}-of-3/_SUCCESS.json`);
+  await ok(["merge", "--data-dir", url, "--work-dir", join(tmp, "m"), ...seed]);
+  const single = join(tmp, "single");
+  await ok(["run", "--source", "sample", "--data-dir", single, ...seed]);
+  for (const f of ["train", "val", "test", "all_train"]) {
+    const remote = new Uint8Array(await s3.client.file(`datasets/kmp/final_training/${f}.jsonl`).arrayBuffer());
+    expect(remote).toEqual(new Uint8Array(readFileSync(join(single, "final_training", `${f}.jsonl`))));
+  }
+  expect(await keys("datasets/kmp/final_training/")).toContain("datasets/kmp/final_training/_SUCCESS.json");
+  // the credentials are in no object
+  for (const k of await keys("datasets/")) expect(await s3.client.file(k).text().catch(() => "")).not.toContain(s3.env.AWS_SECRET_ACCESS_KEY + "\n");
+  // a finished shard is not redone
+  expect(await ok(["run", "--source", "sample", "--data-dir", url, "--shard", "1/3", "--work-dir", join(tmp, "w-again"), "--seed", "5", "--threads", "1"])).toContain("shard 1-of-3: finished already");
+}, 120_000);
+
+test("a shard without its marker on the store is not merged: the merge names it", async () => {
+  const url = `s3://${s3.bucket}/half`;
+  await ok(["run", "--source", "sample", "--data-dir", url, "--shard", "0/2", "--work-dir", join(tmp, "h0"), "-q"]);
+  await ok(["run", "--source", "sample", "--data-dir", url, "--shard", "1/2", "--work-dir", join(tmp, "h1"), "-q"]);
+  await s3.client.delete("half/shards/1-of-2/_SUCCESS.json"); // as if the shard died before publishing its marker
+  const r = await runCli(["merge", "--data-dir", url, "--shards", "2", "--work-dir", join(tmp, "hm")], { env: env() });
+  expect(r.code).toBe(4);
+  expect(r.stderr.split("\n").filter((l) => l.startsWith("kmpdata:"))).toEqual([expect.stringContaining("shard 1-of-2 did not finish")]);
+}, 60_000);
+
+test("validate --data-dir s3://…: ✓ with access, ✗ for a bucket that does not exist", async () => {
+  const good = await runCli(["validate", "--data-dir", `s3://${s3.bucket}/v`, "--github-api-url", s3.endpoint], { env: env() });
+  expect(good.stdout).toContain(`✓ data dir (object storage): s3://${s3.bucket}/v: objects can be written, read and deleted`);
+  const bad = await runCli(["validate", "--data-dir", "s3://no-such-bucket/v", "--github-api-url", s3.endpoint], { env: env() });
+  expect(bad.stdout).toContain("✗ data dir (object storage)");
+  expect(bad.code).toBe(1);
+}, 60_000);
+
+test("an s3:// data dir for a one-machine run is refused with what to use instead", async () => {
+  const r = await runCli(["run", "--source", "sample", "--data-dir", `s3://${s3.bucket}/x`], { env: env() });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("use it with `run --shard`, `scrape --search-only` and `merge`");
+  expect(existsSync("kmpdata-work")).toBe(false);
+});
