@@ -4,7 +4,7 @@
  * credentials are written nowhere; validate checks access.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../support/cli.ts";
@@ -41,8 +41,11 @@ test("3 shards and a merge through object storage give the bytes of one local ru
     expect(remote).toEqual(new Uint8Array(readFileSync(join(single, "final_training", `${f}.jsonl`))));
   }
   expect(await keys("datasets/kmp/final_training/")).toContain("datasets/kmp/final_training/_SUCCESS.json");
-  // the credentials are in no object
-  for (const k of await keys("datasets/")) expect(await s3.client.file(k).text().catch(() => "")).not.toContain(s3.env.AWS_SECRET_ACCESS_KEY + "\n");
+  // the credentials are in no object and no local file
+  for (const k of await keys("datasets/")) expect(await s3.client.file(k).text()).not.toContain(s3.env.AWS_SECRET_ACCESS_KEY);
+  for (const e of readdirSync(tmp, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && !e.parentPath.includes("/repos/")) expect(readFileSync(join(e.parentPath, e.name), "latin1")).not.toContain(s3.env.AWS_SECRET_ACCESS_KEY);
+  }
   // a finished shard is not redone
   expect(await ok(["run", "--source", "sample", "--data-dir", url, "--shard", "1/3", "--work-dir", join(tmp, "w-again"), "--seed", "5", "--threads", "1"])).toContain("shard 1-of-3: finished already");
 }, 120_000);
