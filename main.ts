@@ -414,7 +414,7 @@ async function main(argv: string[]): Promise<number> {
       const shard = toShard(o, g.dataDir, (m) => usage(cmd, m));
       if (shard) {
         if (o.step) usage(cmd, "--step does not apply to a shard: a shard runs scrape and extract, and `kmpdata merge` the rest");
-        if (o.describeWith) usage(cmd, "--describe-with does not work with --shard yet: describe in the merge's data dir with `kmpdata pairs --describe-with …` after `kmpdata merge`");
+        if (o.describeWith) usage(cmd, "--describe-with does not work with --shard yet: shards make their pairs without a model (model-written descriptions need a one-machine run)");
         checkCombinations(cmd, g);
         if (dryRun(g, `run shard ${shardName(shard.spec)} (work dir ${shard.workDir})`)) return;
         const global = toGlobal(g);
