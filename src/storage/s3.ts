@@ -32,6 +32,7 @@ export function parseS3Url(url: string): S3Location | null {
 }
 
 const RETRIES = 4;
+const TRANSIENT = /^(InternalError|InternalServerError|ServiceUnavailable|SlowDown|RequestTimeout|UnknownError|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ConnectionRefused|ConnectionClosed)$/;
 
 export class RemoteDir {
   private readonly client: Bun.S3Client;
@@ -57,9 +58,10 @@ export class RemoteDir {
       try {
         return await op();
       } catch (e) {
-        const status = (e as { status?: number }).status ?? Number(/\b(5\d\d)\b/.exec(String((e as Error).message))?.[1] ?? 0);
+        // Bun's S3Error carries the store's error code, not the HTTP status: a 5xx is one of these
+        // codes, or UnknownError when the body was not the store's XML (a gateway's 502/503).
         const code = String((e as { code?: string }).code ?? "");
-        const transient = status >= 500 || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ConnectionClosed|ConnectionRefused/i.test(code + " " + (e as Error).message);
+        const transient = TRANSIENT.test(code) || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ConnectionClosed|ConnectionRefused/i.test(String((e as Error).message));
         if (transient && i < RETRIES) {
           this.retries++;
           await Bun.sleep(this.backoffMs * 2 ** i);
@@ -81,14 +83,23 @@ export class RemoteDir {
     return new KmpError("E_NETWORK", `${what} ${where} failed (${code}: ${message}): check the endpoint and the network; a rerun resumes`);
   }
 
+  // No HEAD requests: a HEAD answer has no body, so a refusal could not be told from a 5xx.
   async exists(rel: string): Promise<boolean> {
-    return this.attempt("checking", rel, () => this.client.exists(this.key(rel)));
+    const key = this.key(rel);
+    const page = await this.attempt("checking", rel, () => this.client.list({ prefix: key, maxKeys: 1 }));
+    return (page.contents ?? []).some((c) => c.key === key);
   }
 
   /** The object's text, or null when there is none. */
   async readText(rel: string): Promise<string | null> {
-    if (!(await this.exists(rel))) return null;
-    return this.attempt("reading", rel, () => this.client.file(this.key(rel)).text());
+    return this.attempt("reading", rel, async () => {
+      try {
+        return await this.client.file(this.key(rel)).text();
+      } catch (e) {
+        if ((e as { code?: string }).code === "NoSuchKey") return null;
+        throw e;
+      }
+    });
   }
 
   async download(rel: string, localPath: string): Promise<void> {
