@@ -14,7 +14,7 @@ describe("usage errors: one line, exit 2, nothing written", () => {
     [["--sample-size", "-5"], "--sample-size must be at least 1"],
     [["prepare", "--sample-size", "0"], "--sample-size must be at least 1"],
     [["--bogus-flag"], "unknown option '--bogus-flag'"],
-    [["frobnicate"], "unknown command 'frobnicate' (commands: run, scrape, extract, pairs, prepare, validate"],
+    [["frobnicate"], "unknown command 'frobnicate' (commands: run, scrape, extract, pairs, prepare, merge, validate"],
     [["run", "--step", "train"], "Allowed choices are scrape, extract, pairs, prepare"],
     [["--split", "90,5"], "--split must be three numbers"],
     [["--log-format", "xml"], "Allowed choices are text, json"],
