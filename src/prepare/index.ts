@@ -213,7 +213,8 @@ export const prepareStage: Stage<PrepareOptions> = {
     // Pairs made from other blocks than the ones there now (a later extract, or a pairs run that
     // failed after it) are stale. Blocks or metadata removed to save space say nothing either way.
     const made = readMarker(pairsDir)?.input_fingerprint;
-    if (made && existsSync(join(dataDir, "raw_blocks", "all_blocks.jsonl")) && existsSync(join(dataDir, "metadata", "repos.jsonl"))) {
+    // Pairs a merge made come from the shards, not from the blocks of this data dir.
+    if (made && !made.startsWith("shards:") && existsSync(join(dataDir, "raw_blocks", "all_blocks.jsonl")) && existsSync(join(dataDir, "metadata", "repos.jsonl"))) {
       if (made !== (await pairsInputFingerprint(dataDir))) {
         throw new KmpError("E_BAD_INPUT", `${pairsDir} was made from other raw_blocks or metadata than the ones there now: run \`kmpdata pairs\` first (or \`kmpdata run\`)`);
       }
