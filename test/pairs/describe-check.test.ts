@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DescriptionCache } from "../../src/pairs/describe/cache.ts";
 import { checkAnswer } from "../../src/pairs/describe/check.ts";
-import { toAsk } from "../../src/pairs/describe/ask.ts";
+import { askAll, toAsk } from "../../src/pairs/describe/ask.ts";
+import type { DescribeClient } from "../../src/pairs/describe/client.ts";
 import { messagesFor, requestKey, type DescribeRequest } from "../../src/pairs/describe/template.ts";
 
 const target = `fun retryDelay(attempt: Int, base: Long = 200): Long {
@@ -100,5 +101,40 @@ describe("the answers cache", () => {
     expect(toAsk(reqs, cache, { max: 5, seed: 2 }).ask.map((r) => r.key)).not.toEqual(a.ask.map((r) => r.key));
     expect(a.ask.map((r) => r.key)).not.toContain("k1");
     expect(toAsk(reqs, cache, { max: null, seed: 1 }).ask).toHaveLength(38);
+  });
+});
+
+describe("asking", () => {
+  const reqs: DescribeRequest[] = Array.from({ length: 6 }, (_, i) => ({ key: `k${i}`, repo: "r", path: "p", name: `n${i}`, code: "fun a() = 1", context: "" }));
+  const ctx = { log: { info() {}, debug() {}, warn() {}, enabled: () => false, format: "text" } as never, progress: { mode: "off" as const }, signal: new AbortController().signal };
+  const client = (answer: (n: number) => Promise<string>) => {
+    let n = 0;
+    const c = {
+      httpRequests: 0,
+      async checkModel() {
+        return ["m"];
+      },
+      async describe() {
+        c.httpRequests++;
+        return { text: await answer(++n), promptTokens: 1, completionTokens: 1 };
+      },
+      failure: (e: unknown) => ({ reason: String((e as Error).message), fatal: null }),
+    };
+    return c as unknown as DescribeClient;
+  };
+
+  test("a cache that cannot be written (a full disk) fails the run with that error, not a counted request failure", async () => {
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const cache = { get: () => undefined, put: () => { throw full; } } as unknown as DescriptionCache;
+    const err = await askAll(reqs, cache, client(async () => "An answer long enough to be a description of it."), { model: "m", concurrency: 2, max: null, seed: 1 }, ctx).catch((e) => e);
+    expect(err).toBe(full);
+  });
+
+  test("answers go to the cache as they arrive; failures are counted by reason", async () => {
+    const put: string[] = [];
+    const cache = { get: () => undefined, put: (a: { key: string }) => put.push(a.key) } as unknown as DescriptionCache;
+    const stats = await askAll(reqs, cache, client(async (n) => { if (n % 3 === 0) throw new Error("http_500"); return "fine"; }), { model: "m", concurrency: 1, max: null, seed: 1 }, ctx);
+    expect(stats).toMatchObject({ needed: 6, asked: 6, answered: 4, failed: { http_500: 2 } });
+    expect(put).toHaveLength(4);
   });
 });

@@ -10,7 +10,7 @@ import { stableHash } from "../../io.ts";
 import type { Logger } from "../../log.ts";
 import { createProgress, type ProgressOptions } from "../../progress.ts";
 import type { DescriptionCache } from "./cache.ts";
-import type { DescribeClient } from "./client.ts";
+import type { Answer, DescribeClient } from "./client.ts";
 import { messagesFor, TEMPLATE_VERSION, type DescribeRequest } from "./template.ts";
 
 /** Failures in a row that stop the run. */
@@ -77,20 +77,17 @@ export async function askAll(
   let next = 0;
   let inARow = 0;
   let fatal: KmpError | null = null;
+  let thrown: unknown = null;
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   ctx.signal.addEventListener("abort", onAbort, { once: true });
   const worker = async () => {
-    while (!fatal && !stop.signal.aborted && next < ask.length) {
+    while (!fatal && !thrown && !stop.signal.aborted && next < ask.length) {
       const r = ask[next++]!;
       stats.asked++;
+      let a: Answer;
       try {
-        const a = await client.describe(messagesFor(r), stop.signal);
-        cache.put({ key: r.key, model: o.model, template: TEMPLATE_VERSION, answer: a.text, prompt_tokens: a.promptTokens, completion_tokens: a.completionTokens });
-        stats.answered++;
-        stats.prompt_tokens += a.promptTokens;
-        stats.completion_tokens += a.completionTokens;
-        inARow = 0;
+        a = await client.describe(messagesFor(r), stop.signal);
       } catch (e) {
         const f = client.failure(e);
         if (f.reason === "interrupted") break;
@@ -103,7 +100,21 @@ export async function askAll(
             `${MAX_FAILURES_IN_A_ROW} description requests in a row failed (last: ${f.reason}: ${(e as Error).message.split("\n")[0]}): check the model server; a rerun asks only for what is missing`,
           );
         }
+        progress.tick(1, r.name);
+        continue;
       }
+      // A disk that cannot take the answer fails the run (as a disk error), the other requests stopped.
+      try {
+        cache.put({ key: r.key, model: o.model, template: TEMPLATE_VERSION, answer: a.text, prompt_tokens: a.promptTokens, completion_tokens: a.completionTokens });
+      } catch (e) {
+        thrown ??= e;
+        stop.abort();
+        break;
+      }
+      stats.answered++;
+      stats.prompt_tokens += a.promptTokens;
+      stats.completion_tokens += a.completionTokens;
+      inARow = 0;
       progress.tick(1, r.name);
     }
   };
@@ -114,6 +125,7 @@ export async function askAll(
     progress.stop();
   }
   stats.retries = Math.max(0, client.httpRequests - httpBefore - stats.asked);
+  if (thrown) throw thrown;
   if (fatal) throw fatal;
   if (ctx.signal.aborted) throw new KmpError("E_INTERRUPTED", "pairs: interrupted while describing; rerun to resume (answers so far are cached)");
   return stats;
