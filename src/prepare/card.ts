@@ -192,7 +192,7 @@ function pairsSection(s: PrepareStats): string[] {
       `Made on ${sh.count} ${sh.count === 1 ? "machine" : "machines"} (\`kmpdata run --shard i/${sh.count}\`) and merged with \`kmpdata merge\`: ${sh.merged} of ${sh.count} shards, ` +
         `${n(sh.repos)} repositories` +
         (sh.missing.length ? `; **missing shards: ${sh.missing.join(", ")}** (merged with --allow-missing: their repositories are not in this dataset)` : "") +
-        (sh.clone_failures ? `; ${n(sh.clone_failures)} clones failed and were not replaced by another repository.` : "."),
+        (sh.clone_failures ? `; ${n(sh.clone_failures)} ${sh.clone_failures === 1 ? "clone failed and was" : "clones failed and were"} not replaced by another repository.` : "."),
     );
   }
   const p = s.pairs;

@@ -152,6 +152,8 @@ test("GitHub: the search runs once (--search-only), each shard clones only its p
   const gh = await startFakeGitHub({
     repos: names.map((n, i) => ({ owner: "acme", name: n, files: FIXTURES.kmpPlugin(n), topics: ["kotlin-multiplatform"], stars: 50 + i, license: "MIT" })),
   });
+  // ember's clone always breaks off: its shard does not replace it, and the card counts it
+  gh.inject({ kind: "drop-clone", repo: "acme/ember", times: 1000, afterBytes: 100 });
   try {
     writeFileSync(join(tmp, "queries.txt"), "topic:kotlin-multiplatform\n");
     const flags = ["--github-api-url", gh.url, "--queries-file", join(tmp, "queries.txt"), "--min-stars", "0", "--min-size-kb", "0", "--seed", "3", "--threads", "1", "-q"];
@@ -163,10 +165,12 @@ test("GitHub: the search runs once (--search-only), each shard clones only its p
     await Promise.all([0, 1].map((i) => ok(["run", "--data-dir", d, "--shard", `${i}/2`, ...flags])));
     expect(gh.counts.search).toBe(searches); // the shards search nothing
     const cloned = [0, 1].map((i) => readdirSync(join(d, "work", `${i}-of-2`, "repos")).sort());
-    expect([...cloned[0]!, ...cloned[1]!].sort()).toEqual(names.map((n) => `acme__${n}`));
+    const kept = names.filter((n) => n !== "ember");
+    expect([...cloned[0]!, ...cloned[1]!].sort()).toEqual(kept.map((n) => `acme__${n}`));
     expect(cloned[0]!.filter((n) => cloned[1]!.includes(n))).toEqual([]);
-    for (const name of names) expect(gh.counts.clonesServed[`acme/${name}`]).toBe(1);
+    for (const name of kept) expect(gh.counts.clonesServed[`acme/${name}`]).toBe(1);
     await ok(["merge", "--data-dir", d, "--seed", "3", "--threads", "1", "-q"]);
+    expect(readFileSync(join(d, "final_training", "README.md"), "utf8")).toContain("; 1 clone failed and was not replaced by another repository.");
     const single = join(tmp, "gh-single");
     await ok(["run", "--data-dir", single, ...flags]);
     expectSameFinal(d, single);
