@@ -248,21 +248,22 @@ function toExtract(o: ExtractFlags): ExtractOptions {
   return { reposDir: o.reposDir ?? null, maxFileBytes: o.maxFileBytes, licenses: o.licenses };
 }
 
-function toDescribe(o: DescribeFlags): DescribeOptions | null {
+/** Commands without the describe flags (merge) have none: no descriptions. */
+function toDescribe(o: Partial<DescribeFlags>): DescribeOptions | null {
   if (o.describeWith === undefined) return null;
   return {
     baseUrl: o.describeWith.replace(/\/+$/, ""),
     model: o.describeModel!,
     apiKey: o.describeApiKey ?? null,
-    concurrency: o.describeConcurrency,
+    concurrency: o.describeConcurrency ?? DEFAULTS.describeConcurrency,
     max: o.describeMax ?? null,
-    all: o.describeAll,
-    refresh: o.describeRefresh,
-    timeoutSec: o.describeTimeout,
+    all: o.describeAll ?? false,
+    refresh: o.describeRefresh ?? false,
+    timeoutSec: o.describeTimeout ?? DEFAULTS.describeTimeoutSec,
   };
 }
 
-function toPairs(o: PairsFlags & TokenFlags & DescribeFlags): PairsOptions {
+function toPairs(o: PairsFlags & TokenFlags & Partial<DescribeFlags>): PairsOptions {
   return {
     describe: toDescribe(o),
     minTargetLines: o.minTargetLines,
@@ -490,7 +491,7 @@ async function main(argv: string[]): Promise<number> {
       const global = toGlobal(g);
       if (!remote) checkDataDirWritable(global.dataDir);
       const ctx = makeContext(global, argv, controller.signal);
-      const po = { ...defaultPipelineOptions(), pairs: toPairs({ ...o, describeConcurrency: 0, describeAll: false, describeRefresh: false, describeTimeout: 0 }), prepare: toPrepare(o) };
+      const po = { ...defaultPipelineOptions(), pairs: toPairs(o), prepare: toPrepare(o) };
       const m = { shards: o.shards ?? null, allowMissing: o.allowMissing };
       printRunSummary(ctx, remote ? await mergeRemote(ctx, po, m, remote, o.workDir ?? DEFAULT_WORK_ROOT) : await runMerge(ctx, po, m));
     });

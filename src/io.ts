@@ -4,7 +4,7 @@
  */
 import { KmpError } from "./errors.ts";
 import { createHash } from "node:crypto";
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 
 let tmpCounter = 0;
@@ -296,8 +296,20 @@ export function stableHash(...parts: (string | number)[]): string {
 }
 
 /** sha256 of a file's bytes, streamed. */
+const fileHashes = new Map<string, string>();
+
+/**
+ * A file's sha256. Remembered for as long as the file is the same one (inode, size, times): a step
+ * and the next check the same upstream file (pairs' fingerprint, then prepare's staleness check).
+ */
 export async function hashFile(path: string): Promise<string> {
+  const st = statSync(path);
+  const key = `${path}\0${st.ino}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}`;
+  const known = fileHashes.get(key);
+  if (known) return known;
   const h = createHash("sha256");
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest("hex");
+  const hex = h.digest("hex");
+  fileHashes.set(key, hex);
+  return hex;
 }

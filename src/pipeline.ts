@@ -12,7 +12,7 @@ import type { Stage, StageContext, StageSummary } from "./stage.ts";
 import { scrapeStage } from "./scrape/index.ts";
 import { extractStage } from "./extract/index.ts";
 import { pairsConfig, pairsStage } from "./pairs/index.ts";
-import { RunCarry } from "./fused/carry.ts";
+import { freshSpoolPath, RunCarry } from "./fused/carry.ts";
 import { minHashConfig } from "./prepare/minhash.ts";
 import { prepareStage } from "./prepare/index.ts";
 
@@ -91,11 +91,7 @@ export async function runPipeline(ctx: StageContext, opts: PipelineOptions, step
     const analysis = steps.includes("prepare")
       ? { permutations: minHashConfig(opts.prepare.nearDupThreshold, opts.prepare.minhashPerms, seed).permutations, seed, tokenizer: opts.prepare.tokenizer }
       : null;
-    // The spool sits in the data dir, outside the folders steps swap in; one a killed run left is
-    // removed here.
-    const dataDir = ctx.global.dataDir;
-    if (existsSync(dataDir)) for (const name of readdirSync(dataDir)) if (name.startsWith(".carried-pairs.tmp-")) rmSync(join(dataDir, name), { force: true });
-    const spool = join(dataDir, `.carried-pairs.tmp-${process.pid}.jsonl`);
+    const spool = freshSpoolPath(ctx.global.dataDir);
     ctx = { ...ctx, carry: new RunCarry(pairsConfig(opts.pairs, seed), analysis, spool) };
   }
   try {

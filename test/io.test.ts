@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { countLines, jsonlLineBytes, JsonlWriter, readJsonl } from "../src/io.ts";
+import { countLines, hashFile, jsonlLineBytes, JsonlWriter, readJsonl, writeFileAtomic } from "../src/io.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kmpdata-io-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,4 +118,19 @@ describe("JsonlWriter", () => {
     w.abort();
     expect(readdirSync(join(dir, "aborted"))).toEqual([]);
   });
+});
+
+test("hashFile: the same file again gives its hash; a file rewritten (in place or atomically) gives the new content's", async () => {
+  const sha = (t: string) => createHash("sha256").update(t).digest("hex");
+  {
+    const f = join(dir, "hashed.jsonl");
+    writeFileSync(f, "one\n");
+    expect(await hashFile(f)).toBe(sha("one\n"));
+    expect(await hashFile(f)).toBe(sha("one\n"));
+    writeFileSync(f, "two\n"); // same size, same inode
+    utimesSync(f, new Date(1_000_000), new Date(2_000_000));
+    expect(await hashFile(f)).toBe(sha("two\n"));
+    writeFileAtomic(f, "six\n"); // a new inode
+    expect(await hashFile(f)).toBe(sha("six\n"));
+  }
 });

@@ -4,8 +4,8 @@
  * repositories instead of reading the blocks back, and prepare finds each pair's analysis by id.
  * The files each step writes are the same as when the steps run one by one.
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { CarriedAnalyses, type AnalysisSettings } from "../prepare/carried.ts";
 import type { PairsConfig } from "../pairs/types.ts";
 import type { PairsResult } from "../pairs/worker.ts";
@@ -23,6 +23,17 @@ interface Spooled {
   result: Omit<PairsResult, "jsonl">;
   offset: number;
   length: number;
+}
+
+const SPOOL_PREFIX = ".carried-pairs.tmp-";
+
+/**
+ * Where a run's carried pair lines wait: in the data dir, outside the folders steps swap in. A
+ * spool a killed run left is removed first.
+ */
+export function freshSpoolPath(dataDir: string): string {
+  if (existsSync(dataDir)) for (const name of readdirSync(dataDir)) if (name.startsWith(SPOOL_PREFIX)) rmSync(join(dataDir, name), { force: true });
+  return join(dataDir, `${SPOOL_PREFIX}${process.pid}.jsonl`);
 }
 
 /**

@@ -7,7 +7,7 @@
  * duplicates, grouped splits) and prepare (dedup, balance, sampling) over them: the final files are
  * the same bytes as one run over the same repositories.
  */
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { KmpError } from "../errors.ts";
 import { readJsonl, stableHash, writeJsonAtomic } from "../io.ts";
@@ -20,7 +20,7 @@ import { pairsConfig, pairsStage, runPairs } from "../pairs/index.ts";
 import { minHashConfig } from "../prepare/minhash.ts";
 import { prepareStage } from "../prepare/index.ts";
 import type { AnalysisSettings } from "../prepare/carried.ts";
-import { RunCarry } from "../fused/carry.ts";
+import { freshSpoolPath, RunCarry } from "../fused/carry.ts";
 import { createStaging, discardStaging } from "../publish.ts";
 import { createProgress } from "../progress.ts";
 import { CANDIDATES_FILE, scrapeStage } from "../scrape/index.ts";
@@ -51,11 +51,7 @@ function analysisSettings(opts: PipelineOptions, seed: number): AnalysisSettings
 }
 
 /** The options a shard's rows depend on: its extract options, the pairs config and the analysis settings. */
-export function shardOptionsFor(ctx: StageContext, opts: PipelineOptions, spec: ShardSpec) {
-  return shardOptions(ctx, opts, spec);
-}
-
-function shardOptions(ctx: StageContext, opts: PipelineOptions, spec: ShardSpec) {
+export function shardOptions(ctx: StageContext, opts: PipelineOptions, spec: ShardSpec) {
   const seed = ctx.global.seed;
   // No local path of the work dir: a shard retried on another machine (another work dir) is the same shard.
   const e = opts.extract;
@@ -209,9 +205,7 @@ export async function runMerge(ctx: StageContext, opts: PipelineOptions, m: Merg
     if (entries[i]!.e.folder === entries[i - 1]!.e.folder) throw new KmpError("E_BAD_INPUT", `${entries[i]!.e.folder} is in two shards (${shardName(present[entries[i - 1]!.shard]!)} and ${shardName(present[entries[i]!.shard]!)}): were they made with the same n?`);
   }
 
-  const spool = join(dataDir, `.carried-pairs.tmp-${process.pid}.jsonl`);
-  for (const name of existsSync(dataDir) ? readdirSync(dataDir) : []) if (name.startsWith(".carried-pairs.tmp-")) rmSync(join(dataDir, name), { force: true });
-  const carry = new RunCarry(cfg, analysis, spool);
+  const carry = new RunCarry(cfg, analysis, freshSpoolPath(dataDir));
   const fds = present.map((s) => openSync(join(shardDir(dataDir, s), RESULTS_FILE), "r"));
   const progress = createProgress("merge: reading shards", entries.length, "repos", ctx.log, ctx.progress);
   let blocks = 0;

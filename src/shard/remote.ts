@@ -14,7 +14,7 @@ import { runPipeline } from "../pipeline.ts";
 import { CANDIDATES_FILE } from "../scrape/index.ts";
 import type { StageContext } from "../stage.ts";
 import { fetchDir, publishDir, type RemoteDir } from "../storage/s3.ts";
-import { runMerge, runShard, shardOptionsFor, SHARDS_DIR, type MergeOptions } from "./index.ts";
+import { runMerge, runShard, shardOptions, SHARDS_DIR, type MergeOptions } from "./index.ts";
 import { shardName, type ShardSpec } from "./spec.ts";
 
 function local(ctx: StageContext, dataDir: string): StageContext {
@@ -30,7 +30,7 @@ export async function runShardRemote(ctx: StageContext, opts: PipelineOptions, s
   const marker = await remote.readText(`${rel}/${MARKER_FILE}`);
   if (!ctx.global.force && marker !== null) {
     try {
-      if (JSON.parse(marker).options_fingerprint === optionsFingerprint(shardOptionsFor(local(ctx, join(workRoot, name)), opts, spec))) {
+      if (JSON.parse(marker).options_fingerprint === optionsFingerprint(shardOptions(local(ctx, join(workRoot, name)), opts, spec))) {
         ctx.log.info(`shard ${name}: finished already (${remote.url}/${rel}); --force redoes it`);
         return [];
       }
