@@ -3,7 +3,7 @@
  * its inputs and of the options that shape its output. A rerun skips the stage only when the
  * marker exists and both fingerprints match; a stage that died leaves no marker and is redone.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { KmpError } from "./errors.ts";
 import { basename, join } from "node:path";
 import { stableHash, writeJsonAtomic } from "./io.ts";
@@ -50,10 +50,6 @@ export function writeMarker(outputDir: string, m: Omit<Marker, "finished_at" | "
     if (e.isFile() && e.name !== MARKER_FILE && !e.name.startsWith(".")) files[e.name] = statSync(join(outputDir, e.name)).size;
   }
   writeJsonAtomic(join(outputDir, MARKER_FILE), { ...m, finished_at: new Date().toISOString(), files });
-}
-
-export function clearMarker(outputDir: string): void {
-  rmSync(join(outputDir, MARKER_FILE), { force: true });
 }
 
 /**
