@@ -39,9 +39,9 @@ export async function runShardRemote(ctx: StageContext, opts: PipelineOptions, s
     }
   }
   if (opts.extract.reposDir === null && opts.scrape.source === "github" && opts.scrape.reposFile === null) {
-    const rel = `metadata/${CANDIDATES_FILE}`;
-    if (!(await remote.exists(rel))) throw new KmpError("E_NO_INPUT", `${remote.url}/${rel} does not exist: run \`kmpdata scrape --search-only --data-dir ${remote.url}\` once (for every shard) first`);
-    await remote.download(rel, join(data, rel));
+    const candidates = `metadata/${CANDIDATES_FILE}`;
+    if (!(await remote.exists(candidates))) throw new KmpError("E_NO_INPUT", `${remote.url}/${candidates} does not exist: run \`kmpdata scrape --search-only --data-dir ${remote.url}\` once (for every shard) first`);
+    await remote.download(candidates, join(data, candidates));
   }
   const results = await runShard(l, opts, spec, join(workRoot, name));
   const out = join(data, rel);

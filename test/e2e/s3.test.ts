@@ -74,3 +74,26 @@ test("an s3:// data dir for a one-machine run is refused with what to use instea
   expect(r.stderr).toContain("use it with `run --shard`, `scrape --search-only` and `merge`");
   expect(existsSync("kmpdata-work")).toBe(false);
 });
+
+test("GitHub through object storage: the search publishes its candidates, a shard clones from them, a missing list is one line", async () => {
+  const { FIXTURES, startFakeGitHub } = await import("../support/fake-github.ts");
+  const gh = await startFakeGitHub({ repos: ["one", "two", "three"].map((n) => ({ owner: "acme", name: n, files: FIXTURES.kmpPlugin(n), topics: ["kotlin-multiplatform"], stars: 10, license: "MIT" })) });
+  try {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(tmp, "q.txt"), "topic:kotlin-multiplatform\n");
+    const flags = ["--github-api-url", gh.url, "--queries-file", join(tmp, "q.txt"), "--min-stars", "0", "--min-size-kb", "0", "-q"];
+    const missing = await runCli(["run", "--data-dir", `s3://${s3.bucket}/nolist`, "--shard", "0/1", "--work-dir", join(tmp, "g-none"), ...flags], { env: env() });
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toContain("metadata/candidates.jsonl does not exist: run `kmpdata scrape --search-only --data-dir s3://");
+    const url = `s3://${s3.bucket}/gh`;
+    await ok(["scrape", "--search-only", "--data-dir", url, "--work-dir", join(tmp, "g-search"), ...flags]);
+    expect(await keys("gh/metadata/")).toEqual(["gh/metadata/_SUCCESS.json", "gh/metadata/candidates.jsonl", "gh/metadata/scrape_stats.json"]);
+    const searches = gh.counts.search;
+    await ok(["run", "--data-dir", url, "--shard", "0/1", "--work-dir", join(tmp, "g0"), ...flags]);
+    expect(gh.counts.search).toBe(searches);
+    const index = await s3.client.file("gh/shards/0-of-1/index.jsonl").text();
+    expect(index.split("\n").filter(Boolean).map((l) => JSON.parse(l).repo).sort()).toEqual(["acme/one", "acme/three", "acme/two"]);
+  } finally {
+    await gh.close();
+  }
+}, 60_000);
